@@ -1,0 +1,48 @@
+/* mkdocs-static-i18n points the language switcher at the current page's
+   translation, but instant navigation swaps only the page content, not the
+   header. Each page ships its links in a data-np-alternates script inside the
+   content; re-apply them to the switcher after every page change. */
+(function () {
+  "use strict";
+
+  function applyAlternates() {
+    var data = document.querySelector("script[data-np-alternates]");
+    if (!data) return;
+    var links;
+    try { links = JSON.parse(data.textContent); } catch (error) { return; }
+    var anchors = document.querySelectorAll(".md-select__link[hreflang]");
+    anchors.forEach(function (anchor, index) {
+      if (links[index]) anchor.setAttribute("href", new URL(links[index], location.href).href);
+    });
+  }
+
+  /* The LeetCode index's "go to problem" box: jump to our note, or say there is none. */
+  function wireProblemLookup() {
+    var form = document.querySelector("form[data-np-goto]");
+    var table = document.querySelector("script[data-np-problems]");
+    if (!form || !table || form.dataset.wired) return;
+    form.dataset.wired = "true";
+    var problems = JSON.parse(table.textContent);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var input = form.querySelector("input");
+      var message = form.querySelector("output");
+      var id = String(parseInt(input.value, 10));
+      if (problems[id]) {
+        message.textContent = "";
+        var base = form.dataset.base.replace(/\/?$/, "/");
+        location.href = new URL(base + problems[id], location.href).href;
+      } else {
+        message.textContent = form.dataset.missing.replace("{n}", input.value);
+      }
+    });
+  }
+
+  function onPage() { applyAlternates(); wireProblemLookup(); }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+})();

@@ -1,0 +1,1 @@
+"""MkDocs plugin behind the study-notes portal."""

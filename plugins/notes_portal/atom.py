@@ -1,0 +1,54 @@
+"""One Atom feed per language (``feed.xml``, ``en/feed.xml``) of the latest notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+from .feed import display_title
+from .structure import Note
+
+
+def feed_path(url_prefix: str) -> str:
+    """Site-relative path of a language's feed."""
+    return f"{url_prefix}feed.xml"
+
+
+def write_atom_feed(notes: list[Note], *, site_dir: str, site_url: str, site_name: str,
+                    description: str, author: str | None, language: str, url_prefix: str,
+                    category_names: dict[str, str], entries: int) -> str:
+    """Write the feed of the newest ``entries`` notes and return its path on disk."""
+    base = site_url or "/"
+    home = urljoin(base, url_prefix)
+    generator = FeedGenerator()
+    generator.id(home)
+    generator.title(site_name)
+    generator.subtitle(description or site_name)
+    generator.link(href=home, rel="alternate")
+    generator.link(href=urljoin(base, feed_path(url_prefix)), rel="self")
+    generator.language(language)
+    if author:
+        generator.author({"name": author})
+    newest = notes[:entries]
+    generator.updated(_timestamp(newest[0].sort_date) if newest else _timestamp(dt.date(1970, 1, 1)))
+    for note in reversed(newest):  # feedgen prepends each entry
+        entry = generator.add_entry()
+        link = urljoin(base, note.url)
+        entry.id(link)
+        entry.title(display_title(note))
+        entry.link(href=link)
+        entry.published(_timestamp(note.date))
+        entry.updated(_timestamp(note.sort_date))
+        entry.summary(note.excerpt or display_title(note))
+        entry.category(term=note.category, label=category_names.get(note.category, note.category))
+    path = os.path.join(site_dir, feed_path(url_prefix))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    generator.atom_file(path, pretty=True)
+    return path
+
+
+def _timestamp(date: dt.date) -> dt.datetime:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)

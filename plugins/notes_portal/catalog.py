@@ -1,0 +1,116 @@
+"""Collect the notes of one build: one ``Note`` per documentation page in a category folder.
+
+Under mkdocs-static-i18n the site is built once per language on the same plugin
+instance; a ``Catalog`` is made afresh for every one of those builds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import File, Files
+
+from .frontmatter import Rules, parse_note, read_source
+from .gitdates import FileDates, modification_date
+from .structure import Category, Diagnostic, Note
+
+
+@dataclass
+class Catalog:
+    """The notes of one language build, newest first, with what was wrong in them.
+
+    ``notes`` is what readers see in feeds and indexes: drafts are in it only
+    under ``mkdocs serve``.
+    """
+
+    language: str
+    categories: list[Category]
+    notes: list[Note] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Top-level folders that hold notes but aren't declared as categories.
+    undeclared_folders: dict[str, list[str]] = field(default_factory=dict)
+    by_src_uri: dict[str, Note] = field(default_factory=dict)
+    #: ``draft: true`` notes; listed in ``notes`` too only under ``mkdocs serve``.
+    drafts: list[Note] = field(default_factory=list)
+
+    def in_category(self, slug: str) -> list[Note]:
+        return [note for note in self.notes if note.category == slug]
+
+    def category(self, slug: str) -> Category | None:
+        return next((category for category in self.categories if category.slug == slug), None)
+
+
+def normalized_src_uri(file: File) -> str:
+    """``nlp/transformer.en.md`` → ``nlp/transformer.md``: the key a note and its translations share."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def file_language(file: File, default_language: str) -> str:
+    return getattr(file, "locale", None) or default_language
+
+
+def collect_notes(
+    files: Files,
+    *,
+    language: str,
+    default_language: str,
+    categories: list[Category],
+    rules: Rules,
+    git_dates: dict[str, FileDates],
+    project_dir: str,
+    include_drafts: bool,
+) -> Catalog:
+    """Read every note's front matter once and resolve its dates; report, never drop, bad notes."""
+    catalog = Catalog(language=language, categories=categories)
+    declared = {category.slug for category in categories}
+    for file in _note_files(files):
+        folder = file.src_uri.split("/", 1)[0]
+        if folder not in declared:
+            catalog.undeclared_folders.setdefault(folder, []).append(file.src_uri)
+            continue
+        note, diagnostics = _read_note(file, folder, language, default_language, rules, git_dates,
+                                       project_dir)
+        catalog.diagnostics.extend(diagnostics)
+        if note.draft:
+            catalog.drafts.append(note)
+            if not include_drafts:
+                continue
+        catalog.notes.append(note)
+        catalog.by_src_uri[note.src_uri] = note
+    catalog.notes.sort(key=lambda note: (note.sort_date, note.date, note.src_uri), reverse=True)
+    return catalog
+
+
+def _note_files(files: Iterable[File]) -> Iterable[File]:
+    """Documentation pages inside a folder, written by the author (not generated), not an index."""
+    for file in files:
+        if not file.is_documentation_page() or file.generated_by or "/" not in file.src_uri:
+            continue
+        if os.path.splitext(os.path.basename(normalized_src_uri(file)))[0] in ("index", "README"):
+            continue
+        yield file
+
+
+def _read_note(file: File, category: str, language: str, default_language: str, rules: Rules,
+               git_dates: dict[str, FileDates], project_dir: str) -> tuple[Note, list[Diagnostic]]:
+    display_path = os.path.relpath(file.abs_src_path, project_dir)
+    parsed = parse_note(display_path, read_source(file.abs_src_path), category, rules)
+    history = git_dates.get(os.path.realpath(file.abs_src_path))
+    date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
+    updated = parsed.meta.updated
+    if updated is None and history and history.modified > date:
+        updated = history.modified
+    note_language = file_language(file, default_language)
+    note = Note(
+        file=file,
+        src_uri=normalized_src_uri(file),
+        category=category,
+        meta=parsed.meta,
+        lang=note_language,
+        translated=note_language == language,
+        date=date,
+        updated=updated,
+    )
+    return note, parsed.diagnostics

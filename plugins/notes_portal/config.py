@@ -1,0 +1,78 @@
+"""Typed configuration of the ``notes-portal`` plugin, read from ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+#: The LeetCode topics, in the order readers browse them; ``name`` is what
+#: authors write in front matter, ``en`` is shown on the English site.
+DEFAULT_TOPICS: list[dict[str, str]] = [
+    {"slug": "array-list-string", "name": "数组&链表&字符串", "en": "Arrays, Lists & Strings"},
+    {"slug": "two-pointers", "name": "双指针", "en": "Two Pointers"},
+    {"slug": "sliding-window", "name": "滑动窗口", "en": "Sliding Window"},
+    {"slug": "hash-table", "name": "哈希表", "en": "Hash Table"},
+    {"slug": "stack-queue", "name": "栈&队列", "en": "Stack & Queue"},
+    {"slug": "monotonic-queue", "name": "单调队列", "en": "Monotonic Queue"},
+    {"slug": "tree-heap", "name": "树与堆", "en": "Trees & Heaps"},
+    {"slug": "graph", "name": "图", "en": "Graphs"},
+    {"slug": "math", "name": "数学", "en": "Math"},
+]
+
+DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+
+
+class CategoryConfig(Config):
+    """One category: a top-level folder of ``docs/``."""
+
+    slug = opt.Type(str)
+    #: Display name per language code, e.g. ``{zh: 深度学习, en: Deep Learning}``.
+    name = opt.Type(dict)
+    #: A Material icon path such as ``material/brain``.
+    icon = opt.Type(str, default="material/folder-outline")
+    description = opt.Type(dict, default={})
+
+
+class TopicConfig(Config):
+    slug = opt.Type(str)
+    name = opt.Type(str)
+    en = opt.Type(str)
+
+
+class LeetCodeConfig(Config):
+    """Where LeetCode notes live and which topics they may name."""
+
+    category = opt.Type(str, default="leetcode")
+    topics = opt.ListOfItems(opt.SubConfig(TopicConfig), default=DEFAULT_TOPICS)
+    #: Width of the number ranges on the index (1–100, 101–200, …).
+    range_size = opt.Type(int, default=100)
+    problem_url = opt.Type(dict, default={
+        "zh": "https://leetcode.cn/problems/{slug}/",
+        "en": "https://leetcode.com/problems/{slug}/",
+    })
+    search_url = opt.Type(dict, default={
+        "zh": "https://leetcode.cn/problemset/?search={id}",
+        "en": "https://leetcode.com/problemset/?search={id}",
+    })
+
+
+class NotesPortalConfig(Config):
+    """Options of the ``notes-portal`` plugin."""
+
+    enabled = opt.Type(bool, default=True)
+    categories = opt.ListOfItems(opt.SubConfig(CategoryConfig), default=[])
+    #: Feed entries per page on the home page and on category pages.
+    per_page = opt.Type(int, default=10)
+    #: Entries in each language's Atom feed.
+    atom_entries = opt.Type(int, default=20)
+    #: Excerpt length: CJK characters, or words for space-separated text.
+    excerpt_chars = opt.Type(int, default=120)
+    excerpt_words = opt.Type(int, default=50)
+    #: Newest notes listed under each category in the site navigation; the
+    #: rest are reached through category pages, indexes and search, which
+    #: keeps every page's navigation small however many notes there are.
+    nav_notes_per_category = opt.Type(int, default=5)
+    #: Reading speed used for the reading-time estimate.
+    cjk_chars_per_minute = opt.Type(int, default=400)
+    words_per_minute = opt.Type(int, default=220)
+    leetcode = opt.SubConfig(LeetCodeConfig)

@@ -1,0 +1,183 @@
+"""Plain-text excerpts and reading times computed from a note's rendered HTML.
+
+Working on the HTML that Python-Markdown already produced (instead of on the
+Markdown source) means every extension's syntax — math, admonitions, tabs,
+footnotes — is already resolved, so the excerpt never shows raw markup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from lxml import etree
+
+MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.I)
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
+LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’-][A-Za-z0-9\u00c0-\u024f]+)*")
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SENTENCE_BREAK = "。！？；，、：.!?;,:"
+ELLIPSIS = "…"
+
+#: Elements whose text never belongs in an excerpt.
+DROPPED_TAGS = frozenset({"pre", "script", "style", "table", "svg", "math", "sup", "button",
+                          "template", "iframe", "object", "noscript", "textarea", "select"})
+DROPPED_CLASSES = frozenset({"headerlink", "footnote", "footnote-ref", "md-annotation",
+                             "admonition", "tabbed-set", "MathJax", "katex"})
+#: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
+INLINE_MATH_MAX = 24
+
+TEX_SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
+    "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ",
+    "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "times": "×", "cdot": "·", "le": "≤",
+    "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "infty": "∞",
+    "sum": "Σ", "prod": "Π", "in": "∈", "to": "→", "rightarrow": "→", "leftarrow": "←",
+    "partial": "∂", "nabla": "∇", "pm": "±", "log": "log", "ln": "ln", "exp": "exp",
+    "max": "max", "min": "min", "sim": "~", "propto": "∝", "mid": "|", "ldots": "…",
+    "cdots": "⋯", "dots": "…",
+}
+TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+TEX_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+TEX_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+TEX_DELIMITERS = re.compile(r"\\[()\[\]]|\$+")
+
+
+def split_at_more(html: str) -> str | None:
+    """The part of a page before ``<!-- more -->``, or None when there is no marker."""
+    parts = MORE_MARKER.split(html, maxsplit=1)
+    return parts[0] if len(parts) == 2 else None
+
+
+def make_excerpt(html: str, summary: str | None, max_chars: int, max_words: int) -> str:
+    """The excerpt shown in feeds: ``<!-- more -->`` part, else ``summary``, else the opening text."""
+    before_more = split_at_more(html)
+    if before_more is not None:
+        text = html_to_text(before_more)
+    elif summary and summary.strip():
+        text = html_to_text(summary)
+    else:
+        text = html_to_text(html)
+    return truncate(text, max_chars, max_words)
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of the paragraphs of an HTML fragment: no tags, code blocks or TeX source."""
+    html = clean_text(html)
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    paragraphs = [_flatten(element) for element in _readable_blocks(root)]
+    return clean_text(" ".join(p for p in paragraphs if p))
+
+
+def truncate(text: str, max_chars: int, max_words: int) -> str:
+    """Cut at a word boundary: ``max_chars`` for CJK-heavy text, ``max_words`` otherwise."""
+    text = " ".join(clean_text(text).split())
+    if _is_mostly_cjk(text):
+        return _truncate_chars(text, max_chars)
+    words = text.split(" ")
+    if len(words) > max_words:
+        return _truncate_chars(" ".join(words[:max_words]), max_chars * 3, force=True)
+    return _truncate_chars(text, max_chars * 3)
+
+
+def reading_minutes(html: str, cjk_per_minute: int, words_per_minute: int) -> int:
+    """Minutes to read a page: CJK characters and Latin words counted at their own speeds."""
+    try:
+        text = lxml.html.fragment_fromstring(clean_text(html), create_parent="div").text_content()
+    except (etree.ParserError, ValueError):
+        text = ""
+    cjk = len(CJK.findall(text))
+    words = len(LATIN_WORD.findall(text))
+    return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))
+
+
+def tex_to_text(tex: str) -> str:
+    """A short formula as plain text (``\\mathcal{O}(n^2)`` → ``O(n^2)``), without TeX syntax."""
+    tex = TEX_DELIMITERS.sub(" ", tex)
+    tex = TEX_FRAC.sub(r"\1/\2", tex)
+    tex = TEX_SQRT.sub(r"√\1", tex)
+    tex = TEX_COMMAND.sub(lambda m: TEX_SYMBOLS.get(m.group(1), ""), tex)
+    tex = tex.replace("\\", "").replace("{", "").replace("}", "").replace("&", "")
+    return " ".join(tex.split())
+
+
+def clean_text(text: str) -> str:
+    """Drop what can't be shown: lone surrogates and control characters."""
+    return CONTROL.sub("", LONE_SURROGATE.sub("", text))
+
+
+def _readable_blocks(root: etree._Element) -> Iterator[etree._Element]:
+    """Top-level paragraphs (and list items), skipping code, tables, admonitions and widgets."""
+    found_block = False
+    for child in root:
+        if not isinstance(child.tag, str) or _is_dropped(child):
+            continue
+        found_block = True
+        if child.tag == "p":
+            yield child
+        elif child.tag in ("ul", "ol"):
+            yield from (li for li in child if li.tag == "li")
+    if not found_block:  # loose inline text such as a front matter summary
+        yield root
+
+
+def _is_dropped(element: etree._Element) -> bool:
+    if element.tag in DROPPED_TAGS:
+        return True
+    classes = set((element.get("class") or "").split())
+    if classes & DROPPED_CLASSES:
+        return True
+    # Display math is a block of its own; inline math is handled in _flatten.
+    return "arithmatex" in classes and element.tag == "div"
+
+
+def _flatten(element: etree._Element) -> str:
+    parts: list[str] = [element.text or ""] if element.tag not in DROPPED_TAGS else []
+    for child in element:
+        if isinstance(child.tag, str):
+            classes = (child.get("class") or "").split()
+            if "arithmatex" in classes:
+                formula = tex_to_text(child.text_content())
+                if 0 < len(formula) <= INLINE_MATH_MAX and child.tag != "div":
+                    parts.append(formula)
+            elif not _is_dropped(child):
+                parts.append(_flatten(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()) if element.tag == "p" else "".join(parts)
+
+
+def _is_mostly_cjk(text: str) -> bool:
+    letters = len(text.replace(" ", ""))
+    return letters > 0 and len(CJK.findall(text)) * 3 >= letters
+
+
+def _truncate_chars(text: str, limit: int, force: bool = False) -> str:
+    if len(text) <= limit and not force:
+        return text
+    cut = text[: max(limit, 1)]
+    if len(text) > limit:
+        window = cut[int(limit * 0.75):]
+        breaks = [window.rfind(mark) for mark in SENTENCE_BREAK]
+        best = max(breaks)
+        if best >= 0:
+            cut = cut[: int(limit * 0.75) + best]
+        elif cut[-1:].isascii() and cut[-1:].isalnum() and text[len(cut):len(cut) + 1].isalnum():
+            # Inside a Latin word: back up to the last space, unless the word is the whole text.
+            space = cut.rfind(" ")
+            if space > 0:
+                cut = cut[:space]
+    cut = cut.rstrip(" " + SENTENCE_BREAK)
+    # Room for the ellipsis keeps the result within the limit.
+    if len(cut) >= limit:
+        cut = cut[: limit - 1]
+    return cut + ELLIPSIS

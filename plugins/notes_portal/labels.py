@@ -1,0 +1,108 @@
+"""Interface text of the portal's own pages, per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "home": "首页",
+        "latest": "最近更新",
+        "categories": "分类",
+        "notes_count": "{n} 篇笔记",
+        "newest": "最新：",
+        "reading_time": "约 {n} 分钟",
+        "previous": "上一页",
+        "next": "下一页",
+        "pager": "分页",
+        "page_of": "第 {n} / {count} 页",
+        "updated": "更新于",
+        "no_notes": "这里还没有笔记。",
+        "untranslated": "中文",
+        "untranslated_title": "暂无英文翻译，显示中文原文",
+        "draft": "草稿",
+        "search": "搜索笔记",
+        "tagline": "深度学习、计算机视觉、大模型、NLP、生成模型、数学、算法与 LeetCode 的长期学习笔记",
+        "leetcode_title": "LeetCode 题解索引",
+        "by_number": "按题号",
+        "by_topic": "按专题",
+        "number": "题号",
+        "title": "题目",
+        "difficulty": "难度",
+        "topics": "专题",
+        "statement": "原题",
+        "easy": "简单",
+        "medium": "中等",
+        "hard": "困难",
+        "unknown": "未标注",
+        "goto": "跳到题号",
+        "goto_placeholder": "输入题号，如 76",
+        "goto_button": "前往",
+        "goto_missing": "还没有第 {n} 题的笔记。",
+        "problems_count": "{n} 道题",
+        "range": "{start}–{end}",
+        "feed": "订阅更新",
+        "problem": "LeetCode {n}",
+        "all_notes": "全部笔记",
+    },
+    "en": {
+        "home": "Home",
+        "latest": "Latest updates",
+        "categories": "Categories",
+        "notes_count": "{n} notes",
+        "newest": "Newest: ",
+        "reading_time": "{n} min read",
+        "previous": "Previous",
+        "next": "Next",
+        "pager": "Pagination",
+        "page_of": "Page {n} of {count}",
+        "updated": "Updated",
+        "no_notes": "No notes here yet.",
+        "untranslated": "Chinese",
+        "untranslated_title": "No English translation yet: shown in Chinese",
+        "draft": "Draft",
+        "search": "Search the notes",
+        "tagline": "Long-running study notes on deep learning, vision, large models, NLP, generative models, math, algorithms and LeetCode",
+        "leetcode_title": "LeetCode solutions index",
+        "by_number": "By number",
+        "by_topic": "By topic",
+        "number": "No.",
+        "title": "Problem",
+        "difficulty": "Difficulty",
+        "topics": "Topics",
+        "statement": "Statement",
+        "easy": "Easy",
+        "medium": "Medium",
+        "hard": "Hard",
+        "unknown": "Unrated",
+        "goto": "Go to problem",
+        "goto_placeholder": "Problem number, e.g. 76",
+        "goto_button": "Go",
+        "goto_missing": "No note for problem {n} yet.",
+        "problems_count": "{n} problems",
+        "range": "{start}–{end}",
+        "feed": "Subscribe",
+        "problem": "LeetCode {n}",
+        "all_notes": "All notes",
+    },
+}
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def labels_for(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """A date as readers of ``language`` write it."""
+    if language == "zh":
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{MONTHS_EN[date.month - 1]} {date.day}, {date.year}"
+
+
+def localized(value: dict | str | None, language: str, default_language: str) -> str:
+    """Pick ``language`` from a ``{zh: …, en: …}`` config value, falling back to the default."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value.get(default_language) or next(iter(value.values()), ""))
+    return str(value or "")

@@ -1,0 +1,42 @@
+"""Link rewriting in rendered notes: ``lc:N`` cross-links and script URLs."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<value>[^"]*)(?P<end>")', re.I)
+CROSS_LINK = re.compile(r"^lc:(?P<id>\d+)(?P<fragment>#.*)?$")
+#: Schemes that run code in the reader's browser when a link is followed.
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def rewrite_links(page_html: str, resolve_problem: Callable[[int], str],
+                  on_script_link: Callable[[str], None]) -> str:
+    """Point ``lc:N`` links at the problem's note and disarm script URLs.
+
+    ``resolve_problem`` returns the URL for a problem number (our note, or the
+    statement when there is none); ``on_script_link`` reports a disarmed URL.
+    """
+    if "lc:" not in page_html and ":" not in page_html:
+        return page_html
+
+    def replace(match: re.Match[str]) -> str:
+        value = html.unescape(match.group("value"))
+        cross_link = CROSS_LINK.match(value)
+        if cross_link:
+            url = resolve_problem(int(cross_link.group("id"))) + (cross_link.group("fragment") or "")
+            return f'{match.group("attr")}{html.escape(url, quote=True)}{match.group("end")}'
+        if is_script_url(value):
+            on_script_link(value)
+            return f'{match.group("attr")}#{match.group("end")}'
+        return match.group(0)
+
+    return HREF.sub(replace, page_html)
+
+
+def is_script_url(url: str) -> bool:
+    """True for ``javascript:`` and friends, however they are cased or padded."""
+    return INVISIBLE.sub("", url).lower().startswith(SCRIPT_SCHEMES)

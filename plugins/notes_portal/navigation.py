@@ -1,0 +1,23 @@
+"""A site navigation that stays small however many notes there are.
+
+Listing every note in the navigation makes every page carry all of them (a
+megabyte of HTML per page at a few thousand notes). The portal lists each
+category's index page and its newest few notes; readers reach the rest through
+the category pages, the LeetCode index, previous/next links and search.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .pages import category_src_uri, home_src_uri
+
+
+def portal_nav(catalog: Catalog, notes_per_category: int, home_title: str) -> tuple[list[dict], set[str]]:
+    """An MkDocs ``nav`` list (home, then a section per category) and the notes it lists."""
+    nav: list[dict] = [{home_title: home_src_uri(1)}]
+    listed: set[str] = set()
+    for category in sorted(catalog.categories, key=lambda c: c.order):
+        newest = [note.src_uri for note in catalog.in_category(category.slug)[:notes_per_category]]
+        listed.update(newest)
+        nav.append({category.name: [category_src_uri(category.slug, 1), *newest]})
+    return nav, listed

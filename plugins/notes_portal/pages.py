@@ -1,0 +1,108 @@
+"""The portal's own pages (home feed pages, category pages, LeetCode index) as MkDocs files.
+
+They are virtual files that MkDocs renders like any page, with Material's
+layout and one of the ``np-*.html`` templates from ``overrides/``.
+"""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .languages import BuildLanguage
+from .pagination import page_count
+
+HOME = "home"
+CATEGORY = "category"
+LEETCODE = "leetcode"
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    """What the plugin shows on one page; looked up by the page's source URI."""
+
+    kind: str
+    #: Page number, 1 for the first page of a feed.
+    number: int = 1
+    category: str | None = None
+    #: Base URL of the paginated list, relative to the site root (``""``, ``en/nlp/``).
+    base_url: str = ""
+    #: True when the author wrote the page; the plugin then fills a marker in it.
+    authored: bool = False
+
+
+def home_src_uri(number: int) -> str:
+    return "index.md" if number == 1 else f"page/{number}/index.md"
+
+
+def category_src_uri(slug: str, number: int) -> str:
+    return f"{slug}/index.md" if number == 1 else f"{slug}/page/{number}/index.md"
+
+
+def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage, *,
+                     feed_size: int, category_sizes: dict[str, int], category_titles: dict[str, str],
+                     home_title: str, per_page: int, leetcode_category: str) -> dict[str, PortalPage]:
+    """Add the pages the author didn't write; return what to show on each portal page."""
+    pages: dict[str, PortalPage] = {}
+    existing = {getattr(f, "norm_src_uri", None) or f.src_uri for f in files.documentation_pages()}
+
+    def register(src_uri: str, page: PortalPage, title: str, in_nav: bool) -> None:
+        pages[src_uri] = page
+        if src_uri in existing:
+            pages[src_uri] = PortalPage(page.kind, page.number, page.category, page.base_url, authored=True)
+            return
+        files.append(_virtual_page(config, src_uri, title, page, language, in_nav))
+
+    prefix = language.url_prefix
+    for number in range(1, page_count(feed_size, per_page) + 1):
+        register(home_src_uri(number), PortalPage(HOME, number, base_url=prefix),
+                 home_title if number == 1 else f"{home_title} · {number}", in_nav=number == 1)
+    for slug, size in category_sizes.items():
+        base_url = f"{prefix}{slug}/"
+        if slug == leetcode_category:
+            register(category_src_uri(slug, 1), PortalPage(LEETCODE, 1, slug, base_url),
+                     category_titles[slug], in_nav=True)
+            continue
+        for number in range(1, page_count(size, per_page) + 1):
+            title = category_titles[slug] if number == 1 else f"{category_titles[slug]} · {number}"
+            register(category_src_uri(slug, number), PortalPage(CATEGORY, number, slug, base_url),
+                     title, in_nav=number == 1)
+    return pages
+
+
+def _virtual_page(config: MkDocsConfig, src_uri: str, title: str, page: PortalPage,
+                  language: BuildLanguage, in_nav: bool) -> File:
+    front_matter = {
+        "title": title,
+        "template": f"np-{page.kind}.html",
+        # The lists on these pages repeat the notes' own text: keep them out of search.
+        "search": {"exclude": True},
+    }
+    if page.kind == HOME:
+        front_matter["hide"] = ["navigation", "toc"]
+    else:
+        front_matter["hide"] = ["toc"]
+    content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n"
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+    # mkdocs-static-i18n puts every language but the default under its own folder.
+    file.dest_uri = language.url_prefix + file.dest_uri
+    _add_language_alternates(file, src_uri, language)
+    return file
+
+
+def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage) -> None:
+    """Give the language switcher this page's twin in every language, as the i18n plugin does."""
+    relative = src_uri[: -len("index.md")]
+    file.locale = language.current
+    file.locale_alternate_of = language.current
+    file.alternates = {
+        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + relative or "./")
+        for code in language.languages
+    }
+
+

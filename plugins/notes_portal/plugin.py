@@ -1,0 +1,279 @@
+"""The ``notes-portal`` MkDocs plugin: wires MkDocs events to the portal's steps."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .atom import feed_path, write_atom_feed
+from .catalog import collect_notes, normalized_src_uri
+from .config import NotesPortalConfig
+from .excerpt import make_excerpt, reading_minutes
+from .frontmatter import Rules
+from .gitdates import read_git_dates
+from .labels import labels_for, localized
+from .languages import BuildLanguage, build_language
+from .leetcode import problems_by_id
+from .links import rewrite_links
+from .navigation import portal_nav
+from .pages import add_portal_pages, category_src_uri
+from .portal import Portal
+from .render import render_partial
+from .structure import Category, Diagnostic
+
+log = get_plugin_logger(__name__)
+
+#: Where an author's own category page (or home page) wants the plugin's list.
+LIST_MARKER = "<!-- notes-portal:list -->"
+
+
+class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.portal: Portal | None = None
+        self.env: Environment | None = None
+        self.user_nav: Any = None
+        self.generated_nav: Any = None
+        #: Excerpts by (source path, mtime): kept across ``mkdocs serve --dirty``
+        #: rebuilds, in which unchanged notes aren't rendered again.
+        self.excerpt_cache: dict[tuple[str, float], tuple[str, int]] = {}
+        #: Messages already logged in this run, so the en build doesn't repeat the zh one's.
+        self.reported: set[str] = set()
+
+    # -- configuration -----------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.nav is not self.generated_nav:
+            self.user_nav = config.nav
+        _silence_instant_navigation_warning()
+        return config
+
+    # -- files, catalog and navigation ----------------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        language = build_language(config)
+        if language.current == language.default:
+            self.reported.clear()
+        categories = self._categories(language)
+        catalog = collect_notes(
+            files,
+            language=language.current,
+            default_language=language.default,
+            categories=categories,
+            rules=self._rules(),
+            git_dates=read_git_dates(config.docs_dir),
+            project_dir=_project_dir(config),
+            include_drafts=self.serving,
+        )
+        self._report(catalog.diagnostics)
+        self._report_undeclared(catalog.undeclared_folders, categories, config)
+        self._report_duplicate_problems(catalog.notes, config)
+        for note in catalog.drafts:
+            note.file.inclusion = InclusionLevel.DRAFT
+        for note in catalog.notes:
+            self._restore_excerpt(note)
+
+        pages = add_portal_pages(
+            files, config, language,
+            feed_size=len(catalog.notes),
+            category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
+            category_titles={c.slug: c.name for c in categories},
+            home_title=labels_for(language.current)["latest"],
+            per_page=self.config.per_page,
+            leetcode_category=self.config.leetcode.category,
+        )
+        self.portal = Portal(self.config, language, catalog, pages)
+        if self.user_nav is None:
+            self.generated_nav, listed = portal_nav(catalog, self.config.nav_notes_per_category,
+                                                    labels_for(language.current)["home"])
+            config.nav = self.generated_nav
+            for note in catalog.notes:
+                if note.src_uri not in listed and note.file.inclusion.is_included():
+                    note.file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+    # -- pages -------------------------------------------------------------
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.portal is None:
+            return html
+        note = self.portal.note_for(normalized_src_uri(page.file))
+        html = rewrite_links(
+            html,
+            resolve_problem=lambda problem_id: self._problem_link(problem_id, page, config),
+            on_script_link=lambda url: self._report([Diagnostic(
+                _display_path(page, config), 1, "link",
+                f"{url!r} runs script in the reader's browser (expected an http(s) or relative "
+                "link); it was replaced by '#'")]),
+        )
+        if note is None:
+            return html
+        note.excerpt = make_excerpt(html, note.meta.summary, self.config.excerpt_chars,
+                                    self.config.excerpt_words)
+        note.reading_minutes = reading_minutes(html, self.config.cjk_chars_per_minute,
+                                               self.config.words_per_minute)
+        self.excerpt_cache[_cache_key(note.file.abs_src_path)] = (note.excerpt, note.reading_minutes)
+        if note.leetcode and self.env is not None:
+            row = next((r for r in self.portal.leetcode_index.rows if r.url == note.url), None)
+            if row is not None:
+                header = render_partial(self.env, "np-leetcode-header.html", row=row, page=page,
+                                        base_url=_base_url(page), np_t=labels_for(self.portal.language.current))
+                html = header + html
+        return html
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.portal is None:
+            return context
+        context["np_feed_url"] = feed_path(self.portal.language.url_prefix)
+        view = self.portal.view_for(normalized_src_uri(page.file))
+        if view is not None:
+            context["np"] = view
+            if self.env is not None and page.content and LIST_MARKER in page.content:
+                listing = render_partial(self.env, "np-note-list.html", np=view, page=page,
+                                         base_url=_base_url(page))
+                page.content = page.content.replace(LIST_MARKER, listing, 1)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.portal is None:
+            return
+        language = self.portal.language
+        write_atom_feed(
+            self.portal.catalog.notes,
+            site_dir=config.site_dir,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            description=config.site_description or "",
+            author=config.site_author,
+            language=language.current,
+            url_prefix=language.url_prefix,
+            category_names={c.slug: c.name for c in self.portal.catalog.categories},
+            entries=self.config.atom_entries,
+        )
+
+    # -- steps ---------------------------------------------------------------
+
+    def _categories(self, language: BuildLanguage) -> list[Category]:
+        return [
+            Category(
+                slug=item["slug"],
+                name=localized(item["name"], language.current, language.default),
+                icon=item["icon"],
+                description=localized(item["description"], language.current, language.default),
+                order=index,
+            )
+            for index, item in enumerate(self.config.categories)
+        ]
+
+    def _rules(self) -> Rules:
+        import datetime as dt
+
+        return Rules(topics=tuple(t["name"] for t in self.config.leetcode.topics), today=dt.date.today(),
+                     leetcode_category=self.config.leetcode.category)
+
+    def _restore_excerpt(self, note) -> None:
+        cached = self.excerpt_cache.get(_cache_key(note.file.abs_src_path))
+        if cached:
+            note.excerpt, note.reading_minutes = cached
+
+    def _problem_link(self, problem_id: int, page: Page, config: MkDocsConfig) -> str:
+        assert self.portal is not None
+        url = self.portal.problem_url(problem_id)
+        if url is not None:
+            return _relative_url(url, page)
+        self._report([Diagnostic(_display_path(page, config), 1, "link",
+                                 f"lc:{problem_id} has no note (expected a LeetCode note with "
+                                 f"leetcode.id {problem_id}); linking to the problem statement")])
+        return self.portal.statement_url(problem_id)
+
+    def _report(self, diagnostics: list[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            message = str(diagnostic)
+            if message in self.reported:
+                continue
+            self.reported.add(message)
+            (log.error if diagnostic.level == "error" else log.warning)(message)
+
+    def _report_undeclared(self, folders: dict[str, list[str]], categories: list[Category],
+                           config: MkDocsConfig) -> None:
+        declared = ", ".join(c.slug for c in categories) or "none declared"
+        for folder, notes in sorted(folders.items()):
+            path = os.path.relpath(os.path.join(config.docs_dir, folder), _project_dir(config))
+            self._report([Diagnostic(path, 0, "category",
+                                     f"folder with {len(notes)} note(s) is not a declared category "
+                                     f"(expected one of: {declared}; add it under notes-portal "
+                                     "categories in mkdocs.yml); its notes are built but not listed "
+                                     "in the feed or tiles")])
+
+    def _report_duplicate_problems(self, notes, config: MkDocsConfig) -> None:
+        project_dir = _project_dir(config)
+        for problem_id, members in sorted(problems_by_id(notes).items()):
+            if len(members) > 1:
+                paths = [os.path.relpath(n.file.abs_src_path, project_dir) for n in members]
+                self._report([Diagnostic(paths[0], 1, "leetcode.id",
+                                         f"problem {problem_id} also has a note in "
+                                         f"{', '.join(paths[1:])} (expected one note per problem); "
+                                         "all of them are built", "error")])
+
+
+def _cache_key(path: str) -> tuple[str, float]:
+    try:
+        return path, os.path.getmtime(path)
+    except OSError:
+        return path, 0.0
+
+
+def _project_dir(config: MkDocsConfig) -> str:
+    return os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
+
+
+def _display_path(page: Page, config: MkDocsConfig) -> str:
+    if page.file.abs_src_path:
+        return os.path.relpath(page.file.abs_src_path, _project_dir(config))
+    return page.file.src_uri
+
+
+def _base_url(page: Page) -> str:
+    depth = page.url.rstrip("/").count("/") + 1 if page.url else 0
+    return "/".join([".."] * depth) or "."
+
+
+def _relative_url(url: str, page: Page) -> str:
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(url, page.url)
+
+
+class _InstantNavigationWarningFilter(logging.Filter):
+    """Drop mkdocs-static-i18n's warning that its per-page language links break under
+    ``navigation.instant``: ``overrides/main.html`` ships each page's links with its
+    content and ``portal.js`` re-applies them after every instant navigation."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+def _silence_instant_navigation_warning() -> None:
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    if not any(isinstance(f, _InstantNavigationWarningFilter) for f in logger.filters):
+        logger.addFilter(_InstantNavigationWarningFilter())

@@ -1,0 +1,107 @@
+"""Per-build state of the portal: the catalog of one language and the views made from it.
+
+A ``Portal`` lives for exactly one build of one language. The plugin makes a
+new one in ``on_files`` of every build, so nothing leaks between the zh and en
+builds of mkdocs-static-i18n or between ``mkdocs serve`` rebuilds.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .catalog import Catalog
+from .config import NotesPortalConfig
+from .feed import FeedEntry, feed_entries
+from .labels import labels_for
+from .languages import BuildLanguage
+from .leetcode import LeetCodeIndex, build_index, statement_url, topics_for
+from .pages import CATEGORY, HOME, LEETCODE, PortalPage
+from .pagination import Paginated, paginate
+from .structure import Category, Note
+from .tiles import Tile, build_tiles
+
+
+@dataclass
+class PageView:
+    """Everything an ``np-*.html`` template shows, as ``np`` in its context."""
+
+    kind: str
+    t: dict[str, str]
+    language: str
+    url_prefix: str
+    feed: Paginated[FeedEntry] | None = None
+    tiles: list[Tile] = field(default_factory=list)
+    category: Category | None = None
+    leetcode: LeetCodeIndex | None = None
+
+
+class Portal:
+    def __init__(self, config: NotesPortalConfig, language: BuildLanguage, catalog: Catalog,
+                 pages: dict[str, PortalPage]) -> None:
+        self.config = config
+        self.language = language
+        self.catalog = catalog
+        self.pages = pages
+
+    # Views are made on first use: by then MkDocs has rendered every note, so
+    # excerpts and reading times are known.
+    @cached_property
+    def entries(self) -> list[FeedEntry]:
+        return feed_entries(self.catalog.notes, self.catalog.categories, self.language.current)
+
+    @cached_property
+    def leetcode_index(self) -> LeetCodeIndex:
+        leetcode = self.config.leetcode
+        return build_index(
+            self.catalog.in_category(leetcode.category),
+            topics_for(leetcode.topics, self.language.current),
+            self.language.current,
+            leetcode.range_size,
+            leetcode.problem_url,
+            leetcode.search_url,
+        )
+
+    @cached_property
+    def tiles(self) -> list[Tile]:
+        counts = [(d, n) for d, _, n in self.leetcode_index.difficulty_counts]
+        return build_tiles(self.catalog.categories, self.catalog.notes, self.language.url_prefix,
+                           self.config.leetcode.category, counts)
+
+    def note_for(self, src_uri: str) -> Note | None:
+        return self.catalog.by_src_uri.get(src_uri)
+
+    def view_for(self, src_uri: str) -> PageView | None:
+        page = self.pages.get(src_uri)
+        if page is None:
+            return None
+        view = PageView(kind=page.kind, t=labels_for(self.language.current),
+                        language=self.language.current, url_prefix=self.language.url_prefix)
+        per_page = self.config.per_page
+        if page.kind == HOME:
+            view.feed = paginate(self.entries, per_page, page.number, page.base_url)
+            view.tiles = self.tiles if page.number == 1 else []
+        elif page.kind == CATEGORY:
+            view.category = self.catalog.category(page.category or "")
+            members = [e for e in self.entries if e.category_slug == page.category]
+            view.feed = paginate(members, per_page, page.number, page.base_url)
+        elif page.kind == LEETCODE:
+            view.category = self.catalog.category(page.category or "")
+            view.leetcode = self.leetcode_index
+        return view
+
+    def problem_url(self, problem_id: int) -> str | None:
+        """Our note for a problem, or None when there is no note for it."""
+        for row in self.leetcode_index.rows:
+            if row.id == problem_id:
+                return row.url
+        return None
+
+    def statement_url(self, problem_id: int) -> str:
+        leetcode = self.config.leetcode
+        return statement_url(problem_id, None, self.language.current, leetcode.problem_url,
+                             leetcode.search_url)
+
+    def display_path(self, note: Note, project_dir: str) -> str:
+        return os.path.relpath(note.file.abs_src_path, project_dir)

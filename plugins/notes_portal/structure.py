@@ -1,0 +1,109 @@
+"""Structure types shared by the catalog, the feed, the tiles and the indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+
+
+@dataclass(frozen=True)
+class Category:
+    """A declared category, already resolved to the language being built."""
+
+    slug: str
+    name: str
+    icon: str
+    description: str
+    order: int
+
+
+@dataclass(frozen=True)
+class LeetCodeInfo:
+    """The ``leetcode`` block of a note, validated."""
+
+    id: int
+    difficulty: str | None
+    #: Topic names as authors write them (the configured ``name``).
+    topics: tuple[str, ...]
+    #: The problem's URL slug, taken from a file name like ``0076-minimum-window-substring.md``.
+    slug: str | None
+
+
+@dataclass
+class NoteMeta:
+    """What the front matter (and fallbacks) say about a note, before any build state."""
+
+    title: str
+    date: dt.date | None
+    updated: dt.date | None
+    tags: list[str]
+    summary: str | None
+    draft: bool
+    leetcode: LeetCodeInfo | None
+
+
+@dataclass
+class Note:
+    """One note as seen by the build of one language."""
+
+    file: File
+    #: Source path without the language suffix: the same for a note and its translation.
+    src_uri: str
+    category: str
+    meta: NoteMeta
+    #: Language of the text (``zh`` for a Chinese note shown on the English site).
+    lang: str
+    #: False when the build language has no translation and the note falls back.
+    translated: bool
+    date: dt.date
+    updated: dt.date | None
+    excerpt: str = ""
+    reading_minutes: int = 1
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+    @property
+    def draft(self) -> bool:
+        return self.meta.draft
+
+    @property
+    def leetcode(self) -> LeetCodeInfo | None:
+        return self.meta.leetcode
+
+    @property
+    def sort_date(self) -> dt.date:
+        """The date a reader cares about in "latest updates": the last change."""
+        return self.updated or self.date
+
+
+@dataclass
+class Diagnostic:
+    """A problem found in a note, reported as ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    #: ``warning`` or ``error``; both fail ``mkdocs build --strict``.
+    level: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class ParsedNote:
+    """Result of reading one note's source: its metadata and what was wrong with it."""
+
+    meta: NoteMeta
+    diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -1,0 +1,37 @@
+"""Category tiles on the home page: name, icon, description, count and newest note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .feed import display_title
+from .structure import Category, Note
+
+
+@dataclass(frozen=True)
+class Tile:
+    category: Category
+    url: str
+    count: int
+    newest_title: str | None
+    newest_url: str | None
+    #: LeetCode tile only: ``[("easy", 7), ("medium", 12), ("hard", 5)]``.
+    difficulty_counts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def build_tiles(categories: list[Category], notes: list[Note], url_prefix: str,
+                leetcode_category: str, difficulty_counts: list[tuple[str, int]]) -> list[Tile]:
+    """One tile per declared category, in configured order; ``notes`` are newest first."""
+    tiles = []
+    for category in sorted(categories, key=lambda c: c.order):
+        members = [note for note in notes if note.category == category.slug]
+        newest = members[0] if members else None
+        tiles.append(Tile(
+            category=category,
+            url=f"{url_prefix}{category.slug}/",
+            count=len(members),
+            newest_title=display_title(newest) if newest else None,
+            newest_url=newest.url if newest else None,
+            difficulty_counts=difficulty_counts if category.slug == leetcode_category else [],
+        ))
+    return tiles

@@ -16,6 +16,7 @@ from lxml import etree
 
 MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.I)
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
+CJK_OR_PUNCT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef\u3000-\u303f]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’-][A-Za-z0-9\u00c0-\u024f]+)*")
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -27,6 +28,7 @@ DROPPED_TAGS = frozenset({"pre", "script", "style", "table", "svg", "math", "sup
                           "template", "iframe", "object", "noscript", "textarea", "select"})
 DROPPED_CLASSES = frozenset({"headerlink", "footnote", "footnote-ref", "md-annotation",
                              "admonition", "tabbed-set", "MathJax", "katex"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
 INLINE_MATH_MAX = 24
 
@@ -42,6 +44,9 @@ TEX_SYMBOLS = {
     "max": "max", "min": "min", "sim": "~", "propto": "∝", "mid": "|", "ldots": "…",
     "cdots": "⋯", "dots": "…",
 }
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_CODE = re.compile(r"`+([^`]*)`+")
+MARKDOWN_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~|==)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|==)(?!\w)")
 TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 TEX_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 TEX_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
@@ -60,7 +65,7 @@ def make_excerpt(html: str, summary: str | None, max_chars: int, max_words: int)
     if before_more is not None:
         text = html_to_text(before_more)
     elif summary and summary.strip():
-        text = html_to_text(summary)
+        text = html_to_text(f"<p>{strip_inline_markdown(summary)}</p>")
     else:
         text = html_to_text(html)
     return truncate(text, max_chars, max_words)
@@ -76,12 +81,14 @@ def html_to_text(html: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     paragraphs = [_flatten(element) for element in _readable_blocks(root)]
-    return clean_text(" ".join(p for p in paragraphs if p))
+    return clean_text(_join(p.strip() for p in paragraphs if p.strip()))
 
 
 def truncate(text: str, max_chars: int, max_words: int) -> str:
     """Cut at a word boundary: ``max_chars`` for CJK-heavy text, ``max_words`` otherwise."""
     text = " ".join(clean_text(text).split())
+    if not text:
+        return ""
     if _is_mostly_cjk(text):
         return _truncate_chars(text, max_chars)
     words = text.split(" ")
@@ -111,16 +118,28 @@ def tex_to_text(tex: str) -> str:
     return " ".join(tex.split())
 
 
+def strip_inline_markdown(text: str) -> str:
+    """Front matter summaries are written like Markdown: keep the words, drop the syntax."""
+    text = MARKDOWN_LINK.sub(r"\1", text)
+    text = MARKDOWN_CODE.sub(r"\1", text)
+    return MARKDOWN_EMPHASIS.sub("", text)
+
+
 def clean_text(text: str) -> str:
     """Drop what can't be shown: lone surrogates and control characters."""
     return CONTROL.sub("", LONE_SURROGATE.sub("", text))
 
 
 def _readable_blocks(root: etree._Element) -> Iterator[etree._Element]:
-    """Top-level paragraphs (and list items), skipping code, tables, admonitions and widgets."""
+    """The opening paragraphs (and list items) up to the first heading after them,
+    skipping code, tables, admonitions and widgets."""
     found_block = False
     for child in root:
         if not isinstance(child.tag, str) or _is_dropped(child):
+            continue
+        if child.tag in HEADINGS:
+            if found_block:
+                return
             continue
         found_block = True
         if child.tag == "p":
@@ -154,6 +173,16 @@ def _flatten(element: etree._Element) -> str:
                 parts.append(_flatten(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split()) if element.tag == "p" else "".join(parts)
+
+
+def _join(paragraphs: Iterator[str]) -> str:
+    """Join paragraphs with a space, except between two CJK characters where none belongs."""
+    text = ""
+    for paragraph in paragraphs:
+        if text and not (CJK_OR_PUNCT.match(text[-1]) and CJK_OR_PUNCT.match(paragraph[0])):
+            text += " "
+        text += paragraph
+    return text
 
 
 def _is_mostly_cjk(text: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,13 +20,15 @@ from .excerpt import make_excerpt, reading_minutes
 from .frontmatter import Rules
 from .gitdates import read_git_dates
 from .labels import labels_for, localized
-from .languages import BuildLanguage, build_language
+from .languages import BuildLanguage, build_language, split_language_links
 from .leetcode import problems_by_id
 from .links import rewrite_links
 from .navigation import portal_nav
 from .pages import add_portal_pages, category_src_uri
 from .portal import Portal
 from .render import render_partial
+from .search_index import rewrite_search_index_as_utf8
+from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic
 
 log = get_plugin_logger(__name__)
@@ -108,6 +110,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                     note.file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.portal is not None:
+            self.portal.attach_navigation(nav)
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
         return env
@@ -145,6 +152,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         if self.portal is None:
             return context
         context["np_feed_url"] = feed_path(self.portal.language.url_prefix)
+        context["np_alternates"] = split_language_links(config)
+        note = self.portal.note_for(normalized_src_uri(page.file))
+        if note is not None:
+            self.portal.place_in_category(page, note)
         view = self.portal.view_for(normalized_src_uri(page.file))
         if view is not None:
             context["np"] = view
@@ -154,10 +165,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                 page.content = page.content.replace(LIST_MARKER, listing, 1)
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_language_files(self, *, config: MkDocsConfig) -> None:
+        """Per-language output; runs before mkdocs-static-i18n starts the next language."""
         if self.portal is None:
             return
         language = self.portal.language
+        if language.url_prefix:
+            copy_sitemap_for_language(config.site_dir, language.url_prefix)
         write_atom_feed(
             self.portal.catalog.notes,
             site_dir=config.site_dir,
@@ -170,6 +184,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             category_names={c.slug: c.name for c in self.portal.catalog.categories},
             entries=self.config.atom_entries,
         )
+
+    @event_priority(-120)  # after mkdocs-static-i18n wrote the index merged from all languages
+    def _write_search_index_as_utf8(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            rewrite_search_index_as_utf8(config.site_dir)
+
+    on_post_build = CombinedEvent(_write_language_files, _write_search_index_as_utf8)
 
     # -- steps ---------------------------------------------------------------
 
@@ -266,8 +287,7 @@ def _relative_url(url: str, page: Page) -> str:
 
 class _InstantNavigationWarningFilter(logging.Filter):
     """Drop mkdocs-static-i18n's warning that its per-page language links break under
-    ``navigation.instant``: ``overrides/main.html`` ships each page's links with its
-    content and ``portal.js`` re-applies them after every instant navigation."""
+    ``navigation.instant``: the portal fixes that (see ``split_language_links``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "not compatible with theme.features = navigation.instant" not in record.getMessage()

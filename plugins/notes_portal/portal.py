@@ -11,6 +11,9 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
 from .catalog import Catalog
 from .config import NotesPortalConfig
 from .feed import FeedEntry, feed_entries
@@ -44,6 +47,7 @@ class Portal:
         self.language = language
         self.catalog = catalog
         self.pages = pages
+        self.sections: dict[str, Section] = {}
 
     # Views are made on first use: by then MkDocs has rendered every note, so
     # excerpts and reading times are known.
@@ -90,6 +94,28 @@ class Portal:
             view.category = self.catalog.category(page.category or "")
             view.leetcode = self.leetcode_index
         return view
+
+    def attach_navigation(self, nav: Navigation) -> None:
+        """Remember each category's navigation section (the one holding its index page)."""
+        for item in nav.items:
+            for child in getattr(item, "children", None) or []:
+                file = getattr(child, "file", None)
+                src_uri = file and (getattr(file, "norm_src_uri", None) or file.src_uri)
+                if src_uri and src_uri.endswith("/index.md") and src_uri.count("/") == 1:
+                    self.sections[src_uri.split("/", 1)[0]] = item
+                    break
+
+    def place_in_category(self, page: Page, note: Note) -> None:
+        """Breadcrumbs and previous/next within the category, also for notes the
+        navigation doesn't list: previous is the newer note, next the older one."""
+        section = self.sections.get(note.category)
+        if page.parent is None and section is not None:
+            page.parent = section
+            page.active = True  # re-mark now that there is a parent: expands the section
+        members = self.catalog.in_category(note.category)
+        index = members.index(note)
+        page.previous_page = members[index - 1].file.page if index > 0 else None
+        page.next_page = members[index + 1].file.page if index + 1 < len(members) else None
 
     def problem_url(self, problem_id: int) -> str | None:
         """Our note for a problem, or None when there is no note for it."""

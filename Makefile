@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 TEST_STAMP := $(VENV)/.installed-test-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test chromium benchmark
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from typing import Any
@@ -12,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .atom import feed_path, write_atom_feed
 from .catalog import collect_notes, normalized_src_uri
@@ -21,15 +23,15 @@ from .frontmatter import Rules
 from .gitdates import read_git_dates
 from .labels import labels_for, localized
 from .languages import BuildLanguage, build_language, split_language_links
-from .leetcode import problems_by_id
 from .links import rewrite_links
 from .navigation import portal_nav
-from .pages import add_portal_pages, category_src_uri
+from .pages import add_portal_pages
 from .portal import Portal
 from .render import render_partial
 from .search_index import rewrite_search_index_as_utf8
 from .site_files import copy_sitemap_for_language
-from .structure import Category, Diagnostic
+from .structure import Category, Diagnostic, Note
+from .validation import duplicate_problems, undeclared_folder
 
 log = get_plugin_logger(__name__)
 
@@ -207,12 +209,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         ]
 
     def _rules(self) -> Rules:
-        import datetime as dt
-
         return Rules(topics=tuple(t["name"] for t in self.config.leetcode.topics), today=dt.date.today(),
                      leetcode_category=self.config.leetcode.category)
 
-    def _restore_excerpt(self, note) -> None:
+    def _restore_excerpt(self, note: Note) -> None:
         cached = self.excerpt_cache.get(_cache_key(note.file.abs_src_path))
         if cached:
             note.excerpt, note.reading_minutes = cached
@@ -237,24 +237,16 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def _report_undeclared(self, folders: dict[str, list[str]], categories: list[Category],
                            config: MkDocsConfig) -> None:
-        declared = ", ".join(c.slug for c in categories) or "none declared"
         for folder, notes in sorted(folders.items()):
             path = os.path.relpath(os.path.join(config.docs_dir, folder), _project_dir(config))
-            self._report([Diagnostic(path, 0, "category",
-                                     f"folder with {len(notes)} note(s) is not a declared category "
-                                     f"(expected one of: {declared}; add it under notes-portal "
-                                     "categories in mkdocs.yml); its notes are built but not listed "
-                                     "in the feed or tiles")])
+            self._report([undeclared_folder(path, len(notes), [c.slug for c in categories])])
 
-    def _report_duplicate_problems(self, notes, config: MkDocsConfig) -> None:
+    def _report_duplicate_problems(self, notes: list[Note], config: MkDocsConfig) -> None:
         project_dir = _project_dir(config)
-        for problem_id, members in sorted(problems_by_id(notes).items()):
-            if len(members) > 1:
-                paths = [os.path.relpath(n.file.abs_src_path, project_dir) for n in members]
-                self._report([Diagnostic(paths[0], 1, "leetcode.id",
-                                         f"problem {problem_id} also has a note in "
-                                         f"{', '.join(paths[1:])} (expected one note per problem); "
-                                         "all of them are built", "error")])
+        self._report(duplicate_problems(
+            (note.leetcode.id, os.path.relpath(note.file.abs_src_path, project_dir))
+            for note in notes if note.leetcode
+        ))
 
 
 def _cache_key(path: str) -> tuple[str, float]:
@@ -280,8 +272,6 @@ def _base_url(page: Page) -> str:
 
 
 def _relative_url(url: str, page: Page) -> str:
-    from mkdocs.utils import get_relative_url
-
     return get_relative_url(url, page.url)
 
 

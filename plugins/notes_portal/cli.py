@@ -1,0 +1,148 @@
+"""``notes-portal``: scaffold a note with correct front matter, or check every note.
+
+    notes-portal new deep-learning "注意力机制"
+    notes-portal new leetcode 76 "最小覆盖子串" --slug minimum-window-substring --difficulty hard --topic 滑动窗口
+    notes-portal check
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .config import DEFAULT_TOPICS, DIFFICULTIES
+from .frontmatter import Rules
+from .validation import check_docs
+
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """What the CLI needs from ``mkdocs.yml``, read without loading MkDocs or its plugins."""
+
+    project_dir: Path
+    docs_dir: Path
+    categories: list[str]
+    topics: list[str]
+    leetcode_category: str
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="notes-portal", description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="write a new note with front matter and print its path")
+    new.add_argument("category", help="category folder, e.g. deep-learning or leetcode")
+    new.add_argument("words", nargs="+", help='"<title>", or for leetcode: <id> "<title>"')
+    new.add_argument("--slug", help="file name without .md (default: made from the title)")
+    new.add_argument("--difficulty", choices=DIFFICULTIES, help="leetcode only")
+    new.add_argument("--topic", action="append", default=[], help="leetcode only; repeatable")
+    new.add_argument("--tag", action="append", default=[], help="repeatable")
+
+    commands.add_parser("check", help="validate every note's front matter; exit 1 on any problem")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = read_settings(Path(args.config_file))
+    except (OSError, ValueError) as error:
+        print(f"{args.config_file}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        return run_check(settings)
+    return run_new(settings, args)
+
+
+def run_check(settings: ProjectSettings) -> int:
+    rules = Rules(topics=tuple(settings.topics), today=dt.date.today(),
+                  leetcode_category=settings.leetcode_category)
+    diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules)
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    count = sum(1 for _ in settings.docs_dir.glob("*/**/*.md"))
+    print(f"checked {count} notes: {len(diagnostics)} problem(s)", file=sys.stderr)
+    return EXIT_PROBLEMS if diagnostics else 0
+
+
+def run_new(settings: ProjectSettings, args: argparse.Namespace) -> int:
+    if args.category not in settings.categories:
+        print(f"category {args.category!r} is not declared in mkdocs.yml (expected one of: "
+              f"{', '.join(settings.categories)})", file=sys.stderr)
+        return EXIT_USAGE
+    front: dict = {}
+    if args.category == settings.leetcode_category:
+        if len(args.words) < 2 or not args.words[0].isdigit() or int(args.words[0]) < 1:
+            print('usage: notes-portal new leetcode <id> "<title>" (id: a positive integer)', file=sys.stderr)
+            return EXIT_USAGE
+        problem_id, title = int(args.words[0]), " ".join(args.words[1:])
+        unknown = [t for t in args.topic if t not in settings.topics]
+        if unknown:
+            print(f"--topic {unknown[0]!r} is not configured (expected any of: {', '.join(settings.topics)})",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        file_name = f"{problem_id:04d}-{args.slug or slugify(title)}.md"
+        front = {"title": title, "date": dt.date.today(), "tags": args.tag or list(args.topic),
+                 "leetcode": {"id": problem_id, "difficulty": args.difficulty or "medium",
+                              "topics": list(args.topic)}}
+    else:
+        title = " ".join(args.words)
+        file_name = f"{args.slug or slugify(title)}.md"
+        front = {"title": title, "date": dt.date.today(), "tags": list(args.tag)}
+
+    path = settings.docs_dir / args.category / file_name
+    if path.exists():
+        print(f"{path}: already exists; not overwritten (choose another --slug)", file=sys.stderr)
+        return EXIT_USAGE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(f"---\n{body}---\n\n在这里写第一段：它会成为首页上的摘要。\n\n<!-- more -->\n\n## 正文\n")
+    print(path)
+    return 0
+
+
+def slugify(title: str) -> str:
+    """A file name from a title: lower case, words joined by ``-``, CJK characters kept."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    text = re.sub(r"[^\w\u4e00-\u9fff]+", "-", text).strip("-_")
+    return text or "note"
+
+
+def read_settings(config_file: Path) -> ProjectSettings:
+    """Read categories and topics from ``mkdocs.yml``; unknown YAML tags (``!!python/…``) are skipped."""
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_TolerantLoader) or {}
+    plugin = next((entry["notes-portal"] for entry in config.get("plugins", [])
+                   if isinstance(entry, dict) and "notes-portal" in entry), None)
+    if plugin is None:
+        raise ValueError("no notes-portal plugin entry under plugins (expected '- notes-portal: {...}')")
+    project_dir = config_file.resolve().parent
+    leetcode = plugin.get("leetcode") or {}
+    return ProjectSettings(
+        project_dir=project_dir,
+        docs_dir=project_dir / config.get("docs_dir", "docs"),
+        categories=[item["slug"] for item in plugin.get("categories", [])],
+        topics=[t["name"] for t in leetcode.get("topics", DEFAULT_TOPICS)],
+        leetcode_category=leetcode.get("category", "leetcode"),
+    )
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that turns the ``!!python/...`` tags of mkdocs.yml into None instead of failing."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Checks that span several notes, shared by the build and ``notes-portal check``."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .frontmatter import Rules, parse_note, read_source
+from .structure import Diagnostic, ParsedNote
+
+#: ``transformer.en`` is the English translation of ``transformer``, not a note of its own.
+TRANSLATION_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+
+
+def undeclared_folder(path: str, note_count: int, declared: Iterable[str]) -> Diagnostic:
+    names = ", ".join(declared) or "none declared"
+    return Diagnostic(path, 0, "category",
+                      f"folder with {note_count} note(s) is not a declared category (expected one of: "
+                      f"{names}; add it under notes-portal categories in mkdocs.yml); its notes are "
+                      "built but not listed in the feed or tiles")
+
+
+def duplicate_problems(problems: Iterable[tuple[int, str]]) -> list[Diagnostic]:
+    """An error for every problem number that more than one note claims."""
+    paths_by_id: dict[int, list[str]] = {}
+    for problem_id, path in problems:
+        paths_by_id.setdefault(problem_id, []).append(path)
+    return [
+        Diagnostic(paths[0], 1, "leetcode.id",
+                   f"problem {problem_id} also has a note in {', '.join(paths[1:])} (expected one note "
+                   "per problem); all of them are built", "error")
+        for problem_id, paths in sorted(paths_by_id.items()) if len(paths) > 1
+    ]
+
+
+def note_sources(docs_dir: Path) -> Iterable[tuple[str, Path]]:
+    """``(category folder, path)`` of every Markdown note below a folder of ``docs_dir``."""
+    for path in sorted(docs_dir.glob("*/**/*.md")):
+        if path.stem.split(".")[0] not in ("index", "README"):
+            yield path.relative_to(docs_dir).parts[0], path
+
+
+def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: Rules) -> list[Diagnostic]:
+    """Validate every note's front matter without building the site."""
+    diagnostics: list[Diagnostic] = []
+    undeclared: dict[str, int] = {}
+    problems: list[tuple[int, str]] = []
+    for category, path in note_sources(docs_dir):
+        display = os.path.relpath(path, project_dir)
+        if category not in categories:
+            undeclared[category] = undeclared.get(category, 0) + 1
+            continue
+        try:
+            parsed: ParsedNote = parse_note(display, read_source(str(path)), category, rules)
+        except UnicodeDecodeError as error:
+            diagnostics.append(Diagnostic(display, 1, "encoding", f"not UTF-8 text ({error.reason})", "error"))
+            continue
+        diagnostics.extend(parsed.diagnostics)
+        if parsed.meta.leetcode and not TRANSLATION_SUFFIX.search(path.stem):
+            problems.append((parsed.meta.leetcode.id, display))
+    for folder, count in sorted(undeclared.items()):
+        diagnostics.append(undeclared_folder(os.path.relpath(docs_dir / folder, project_dir), count, categories))
+    diagnostics.extend(duplicate_problems(problems))
+    return diagnostics

@@ -137,7 +137,7 @@ def h1_text(page: BeautifulSoup) -> str:
 
 def first_paragraph(page: BeautifulSoup) -> str:
     """Text of the article's first paragraph written by the author (not the LeetCode header)."""
-    paragraph = page.select_one("article.md-content__inner > p")
+    paragraph = page.select_one("article.md-content__inner > p:not(.np-lc-header)")
     assert paragraph is not None, "article has no paragraph"
     return paragraph.get_text(" ", strip=True)
 

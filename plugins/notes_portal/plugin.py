@@ -31,6 +31,7 @@ from .render import render_partial
 from .search_index import rewrite_search_index_as_utf8
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note
+from .timing import StepTimes
 from .validation import duplicate_problems, undeclared_folder
 
 log = get_plugin_logger(__name__)
@@ -53,6 +54,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.excerpt_cache: dict[tuple[str, float], tuple[str, int]] = {}
         #: Messages already logged in this run, so the en build doesn't repeat the zh one's.
         self.reported: set[str] = set()
+        #: Time of the plugin's own steps, read by the benchmark.
+        self.times = StepTimes()
 
     # -- configuration -----------------------------------------------------
 
@@ -71,6 +74,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        with self.times.measure("files: catalog, pages, nav"):
+            return self._prepare_build(files, config)
+
+    def _prepare_build(self, files: Files, config: MkDocsConfig) -> Files:
         language = build_language(config)
         if language.current == language.default:
             self.reported.clear()
@@ -103,6 +110,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             leetcode_category=self.config.leetcode.category,
         )
         self.portal = Portal(self.config, language, catalog, pages)
+        # MkDocs renders page content before on_env; the LeetCode header needs templates then.
+        self.env = config.theme.get_env()
         if self.user_nav is None:
             self.generated_nav, listed = portal_nav(catalog, self.config.nav_notes_per_category,
                                                     labels_for(language.current)["home"])
@@ -126,6 +135,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.portal is None:
             return html
+        with self.times.measure("page content: links, excerpt, header"):
+            return self._process_content(html, page, config)
+
+    def _process_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.portal is not None
         note = self.portal.note_for(normalized_src_uri(page.file))
         html = rewrite_links(
             html,
@@ -153,6 +167,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None:
             return context
+        with self.times.measure("page context: views"):
+            return self._add_page_context(context, page, config)
+
+    def _add_page_context(self, context: dict, page: Page, config: MkDocsConfig) -> dict:
+        assert self.portal is not None
         context["np_feed_url"] = feed_path(self.portal.language.url_prefix)
         context["np_alternates"] = split_language_links(config)
         note = self.portal.note_for(normalized_src_uri(page.file))
@@ -171,6 +190,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         """Per-language output; runs before mkdocs-static-i18n starts the next language."""
         if self.portal is None:
             return
+        with self.times.measure("post build: atom, sitemap"):
+            self._write_feed_and_sitemap(config)
+
+    def _write_feed_and_sitemap(self, config: MkDocsConfig) -> None:
+        assert self.portal is not None
         language = self.portal.language
         if language.url_prefix:
             copy_sitemap_for_language(config.site_dir, language.url_prefix)
@@ -190,7 +214,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-120)  # after mkdocs-static-i18n wrote the index merged from all languages
     def _write_search_index_as_utf8(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            rewrite_search_index_as_utf8(config.site_dir)
+            with self.times.measure("post build: search index as UTF-8"):
+                rewrite_search_index_as_utf8(config.site_dir)
 
     on_post_build = CombinedEvent(_write_language_files, _write_search_index_as_utf8)
 

@@ -124,11 +124,6 @@ def resolve(page_url: str, href: str) -> str:
     return urlsplit(urljoin(f"/{page_url}", href)).path.lstrip("/")
 
 
-def built_file(result: BuildResult, path: str) -> Path:
-    file = result.site_dir / path
-    return file / "index.html" if path == "" or path.endswith("/") else file
-
-
 def h1_text(page: BeautifulSoup) -> str:
     heading = page.select_one("article h1") or page.find("h1")
     assert heading is not None, "page has no <h1>"
@@ -145,6 +140,14 @@ def first_paragraph(page: BeautifulSoup) -> str:
 def feed_item_links(page: BeautifulSoup) -> list[tuple[str, str]]:
     """``(title, href)`` of each entry in the page's "latest updates" list, in order."""
     return [(a.get_text(strip=True), a["href"]) for a in page.select(".np-feed-item__title a")]
+
+
+def listing_pages(result: BuildResult, first: str) -> list[str]:
+    """``first`` and its built continuations ``first/page/2/``, ``first/page/3/``, …"""
+    urls = [first]
+    while result.exists(f"{first}page/{len(urls) + 1}/"):
+        urls.append(f"{first}page/{len(urls) + 1}/")
+    return urls
 
 
 def css_targets(css: str) -> list[str]:
@@ -185,13 +188,8 @@ def test_every_category_page_lists_exactly_its_notes(shipped_site: BuildResult, 
             linked = {resolve(url, a["href"]) for a in page.select(".np-lc-range tr[data-lc-id] td:nth-of-type(2) a")}
         else:
             assert h1_text(page) == category["name"][language], url
-            linked = set()
-            number = 1
-            while shipped_site.exists(url if number == 1 else f"{url}page/{number}/"):
-                listing_url = url if number == 1 else f"{url}page/{number}/"
-                listing = page if number == 1 else shipped_site.html(listing_url)
-                linked |= {resolve(listing_url, href) for _, href in feed_item_links(listing)}
-                number += 1
+            linked = {resolve(listing_url, href) for listing_url in listing_pages(shipped_site, url)
+                      for _, href in feed_item_links(shipped_site.html(listing_url))}
         assert linked == expected, f"{url} lists other notes than docs/{slug}/ holds"
 
 

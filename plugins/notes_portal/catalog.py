@@ -34,9 +34,17 @@ class Catalog:
     by_src_uri: dict[str, Note] = field(default_factory=dict)
     #: ``draft: true`` notes; listed in ``notes`` too only under ``mkdocs serve``.
     drafts: list[Note] = field(default_factory=list)
+    by_category: dict[str, list[Note]] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Sort newest first and index by category; call once all notes are in."""
+        self.notes.sort(key=lambda note: (note.sort_date, note.date, note.src_uri), reverse=True)
+        self.by_category = {category.slug: [] for category in self.categories}
+        for note in self.notes:
+            self.by_category[note.category].append(note)
 
     def in_category(self, slug: str) -> list[Note]:
-        return [note for note in self.notes if note.category == slug]
+        return self.by_category.get(slug, [])
 
     def category(self, slug: str) -> Category | None:
         return next((category for category in self.categories if category.slug == slug), None)
@@ -79,7 +87,7 @@ def collect_notes(
                 continue
         catalog.notes.append(note)
         catalog.by_src_uri[note.src_uri] = note
-    catalog.notes.sort(key=lambda note: (note.sort_date, note.date, note.src_uri), reverse=True)
+    catalog.finish()
     return catalog
 
 

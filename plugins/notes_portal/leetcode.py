@@ -55,7 +55,12 @@ class LeetCodeIndex:
     topics: tuple[TopicSection, ...]
 
     def id_to_url(self) -> dict[str, str]:
-        return {str(row.id): row.url for row in self.rows}
+        """Problem number → our note, for ``lc:N`` links and the "go to problem" box; the
+        first note wins when an author wrote two (reported as an error elsewhere)."""
+        urls: dict[str, str] = {}
+        for row in self.rows:
+            urls.setdefault(str(row.id), row.url)
+        return urls
 
 
 def topics_for(topic_configs: list, language: str) -> list[Topic]:

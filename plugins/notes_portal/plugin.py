@@ -157,7 +157,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                                                self.config.words_per_minute)
         self.excerpt_cache[_cache_key(note.file.abs_src_path)] = (note.excerpt, note.reading_minutes)
         if note.leetcode and self.env is not None:
-            row = next((r for r in self.portal.leetcode_index.rows if r.url == note.url), None)
+            row = self.portal.problem_row(note)
             if row is not None:
                 header = render_partial(self.env, "np-leetcode-header.html", row=row, page=page,
                                         base_url=_base_url(page), np_t=labels_for(self.portal.language.current))

@@ -7,7 +7,6 @@ builds of mkdocs-static-i18n or between ``mkdocs serve`` rebuilds.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +18,7 @@ from .config import NotesPortalConfig
 from .feed import FeedEntry, feed_entries
 from .labels import labels_for
 from .languages import BuildLanguage
-from .leetcode import LeetCodeIndex, build_index, statement_url, topics_for
+from .leetcode import LeetCodeIndex, ProblemRow, build_index, statement_url, topics_for
 from .pages import CATEGORY, HOME, LEETCODE, PortalPage
 from .pagination import Paginated, paginate
 from .structure import Category, Note
@@ -56,6 +55,18 @@ class Portal:
         return feed_entries(self.catalog.notes, self.catalog.categories, self.language.current)
 
     @cached_property
+    def position_in_category(self) -> dict[str, int]:
+        return {note.src_uri: index for notes in self.catalog.by_category.values()
+                for index, note in enumerate(notes)}
+
+    @cached_property
+    def entries_by_category(self) -> dict[str, list[FeedEntry]]:
+        grouped: dict[str, list[FeedEntry]] = {c.slug: [] for c in self.catalog.categories}
+        for entry in self.entries:
+            grouped[entry.category_slug].append(entry)
+        return grouped
+
+    @cached_property
     def leetcode_index(self) -> LeetCodeIndex:
         leetcode = self.config.leetcode
         return build_index(
@@ -88,7 +99,7 @@ class Portal:
             view.tiles = self.tiles if page.number == 1 else []
         elif page.kind == CATEGORY:
             view.category = self.catalog.category(page.category or "")
-            members = [e for e in self.entries if e.category_slug == page.category]
+            members = self.entries_by_category.get(page.category or "", [])
             view.feed = paginate(members, per_page, page.number, page.base_url)
         elif page.kind == LEETCODE:
             view.category = self.catalog.category(page.category or "")
@@ -113,21 +124,26 @@ class Portal:
             page.parent = section
             page.active = True  # re-mark now that there is a parent: expands the section
         members = self.catalog.in_category(note.category)
-        index = members.index(note)
+        index = self.position_in_category[note.src_uri]
         page.previous_page = members[index - 1].file.page if index > 0 else None
         page.next_page = members[index + 1].file.page if index + 1 < len(members) else None
 
+    @cached_property
+    def _rows_by_url(self) -> dict[str, ProblemRow]:
+        return {row.url: row for row in self.leetcode_index.rows}
+
+    def problem_row(self, note: Note) -> ProblemRow | None:
+        return self._rows_by_url.get(note.url)
+
     def problem_url(self, problem_id: int) -> str | None:
         """Our note for a problem, or None when there is no note for it."""
-        for row in self.leetcode_index.rows:
-            if row.id == problem_id:
-                return row.url
-        return None
+        return self._urls_by_id.get(str(problem_id))
+
+    @cached_property
+    def _urls_by_id(self) -> dict[str, str]:
+        return self.leetcode_index.id_to_url()
 
     def statement_url(self, problem_id: int) -> str:
         leetcode = self.config.leetcode
         return statement_url(problem_id, None, self.language.current, leetcode.problem_url,
                              leetcode.search_url)
-
-    def display_path(self, note: Note, project_dir: str) -> str:
-        return os.path.relpath(note.file.abs_src_path, project_dir)

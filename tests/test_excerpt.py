@@ -120,6 +120,17 @@ $$
     assert result == "复杂度是 O(n)，空间是 O(1)，用 哈希表 和 dict 与 文档 实现。"
 
 
+def test_code_block_inside_list_item_is_skipped() -> None:
+    """List items count as opening text, but a code block nested in one does not."""
+    source = ("开头一段。\n\n- 第一步：建表。\n\n    ```python\n    LIST_SECRET = 2\n    ```\n\n"
+              "- 第二步：查找 $O(1)$。\n")
+    result = excerpt(source)
+    assert_plain(result)
+    assert "LIST_SECRET" not in result
+    assert result.startswith("开头一段。")
+    assert "第一步：建表。" in result and "第二步：查找 O(1)。" in result
+
+
 def test_reading_minutes_counts_cjk_and_words_at_their_speeds() -> None:
     """400 CJK characters and 220 English words a minute, rounded up."""
     assert reading_minutes(render("学习笔记" * 500), 400, 220) == 5

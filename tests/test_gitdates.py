@@ -125,18 +125,21 @@ def test_repository_without_commits_gives_no_dates(tmp_path: Path) -> None:
 
 
 def test_feed_dates_come_from_git_then_file_time(tmp_path: Path) -> None:
-    """Without ``date`` a note is dated by its first commit, ``updated`` by a later last commit;
+    """Without ``date`` a note is dated by its first commit; a later commit sets ``updated``;
     front matter wins where it is set; a note outside git is dated by its file time."""
     site = FixtureSite(tmp_path / "portal")
     git(site.root, "init", "-q")
     site.write("nlp/first.md", "---\ntitle: 只提交一次\n---\n\n正文。\n")
     site.write("nlp/edited.md", "---\ntitle: 提交后修改\n---\n\n第一版。\n")
     site.note("nlp/dated.md", "写了日期", "2020-01-01")
+    site.note("nlp/dated-edited.md", "写了日期又修改", "2020-01-01", "第一版。")
     site.note("nlp/future-date.md", "日期晚于提交", "2023-03-03")
     site.note("nlp/explicit.md", "写了更新日期", "2020-01-01", updated="2020-06-01")
     commit(site.root, "2021-05-06T12:00:00", "docs")
     site.write("nlp/edited.md", "---\ntitle: 提交后修改\n---\n\n第二版。\n")
     commit(site.root, "2022-07-08T12:00:00", "docs")
+    site.note("nlp/dated-edited.md", "写了日期又修改", "2020-01-01", "第二版。")
+    commit(site.root, "2022-09-09T12:00:00", "docs")
     untracked = site.write("nlp/untracked.md", "---\ntitle: 未提交\n---\n\n正文。\n")
     set_mtime(untracked, dt.date(2019, 2, 3))
 
@@ -148,11 +151,12 @@ def test_feed_dates_come_from_git_then_file_time(tmp_path: Path) -> None:
                   item.select_one("time")["datetime"]) for item in items]
         assert shown == [
             ("日期晚于提交", "2023-03-03"),  # git's dates are older than the front matter date
+            ("写了日期又修改", "2022-09-09"),  # dated 2020-01-01, changed in a later commit
             ("提交后修改", "2022-07-08"),  # first commit 2021-05-06, updated by the last one
-            ("只提交一次", "2021-05-06"),
-            ("写了日期", "2021-05-06"),  # date 2020-01-01, updated by its later commit
+            ("只提交一次", "2021-05-06"),  # no date: its only commit
             ("写了更新日期", "2020-06-01"),  # front matter updated wins over git
+            ("写了日期", "2020-01-01"),  # committed once: the commit is not an update
             ("未提交", "2019-02-03"),  # not in git: file modification time
         ]
     zh_times = [t.get_text(strip=True) for t in result.html("").select("article.np-feed-item time")]
-    assert zh_times[1] == "2022年7月8日"
+    assert zh_times[2] == "2022年7月8日"

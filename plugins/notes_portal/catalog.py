@@ -108,7 +108,9 @@ def _read_note(file: File, category: str, language: str, default_language: str, 
     history = git_dates.get(os.path.realpath(file.abs_src_path))
     date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
     updated = parsed.meta.updated
-    if updated is None and history and history.modified > date:
+    # A later commit is an update; a note committed once (an imported old note
+    # with a front matter date) hasn't been updated since it was written.
+    if updated is None and history and history.modified > max(date, history.created):
         updated = history.modified
     note_language = file_language(file, default_language)
     note = Note(

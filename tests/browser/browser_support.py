@@ -1,0 +1,148 @@
+"""Facts about the shipped portal (read from mkdocs.yml and docs/) and small page helpers for the browser tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from playwright.sync_api import Locator, Page, expect
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+#: Generous, because the search worker builds its index in the browser on first use.
+SEARCH_TIMEOUT_MS = 20_000
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing the Python objects its ``!!python/...`` tags name."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@cache
+def mkdocs_config() -> dict:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    name_zh: str
+    name_en: str
+
+
+def categories() -> list[Category]:
+    """The categories configured for the notes-portal plugin, in configured order."""
+    plugins = mkdocs_config()["plugins"]
+    portal = next(entry["notes-portal"] for entry in plugins if isinstance(entry, dict) and "notes-portal" in entry)
+    return [Category(c["slug"], c["name"]["zh"], c["name"]["en"]) for c in portal["categories"]]
+
+
+def per_page() -> int:
+    plugins = mkdocs_config()["plugins"]
+    return next(entry["notes-portal"] for entry in plugins
+                if isinstance(entry, dict) and "notes-portal" in entry)["per_page"]
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    assert match, f"{path} has no front matter"
+    return yaml.safe_load(match.group(1))
+
+
+@dataclass(frozen=True)
+class NoteFact:
+    url: str
+    title: str
+    date: dt.date
+    updated: dt.date | None
+    src_uri: str
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        """Newest change first, then newest creation, then path (as readers expect a feed to be ordered)."""
+        return (self.updated or self.date, self.date, self.src_uri)
+
+
+@cache
+def chinese_notes() -> tuple[NoteFact, ...]:
+    """Every published Chinese note under a category folder, read straight from docs/."""
+    slugs = {category.slug for category in categories()}
+    notes = []
+    for path in sorted(DOCS.rglob("*.md")):
+        relative = path.relative_to(DOCS)
+        if path.name.endswith(".en.md") or relative.parts[0] not in slugs or path.name == "index.md":
+            continue
+        meta = front_matter(path)
+        if meta.get("draft"):
+            continue
+        notes.append(NoteFact(url="/" + relative.with_suffix("").as_posix() + "/", title=str(meta["title"]),
+                              date=meta["date"], updated=meta.get("updated"), src_uri=relative.as_posix()))
+    return tuple(notes)
+
+
+def newest_first() -> list[NoteFact]:
+    return sorted(chinese_notes(), key=lambda note: note.sort_key, reverse=True)
+
+
+def path_of(url: str) -> str:
+    """The decoded path of an absolute URL (``http://127.0.0.1:8000/nlp/`` -> ``/nlp/``)."""
+    return unquote(urlsplit(url).path)
+
+
+def hrefs(locator: Locator) -> list[str]:
+    """The resolved ``href`` of every element the locator matches, as decoded paths."""
+    return [path_of(url) for url in locator.evaluate_all("links => links.map(link => link.href)")]
+
+
+def mark_document(page: Page) -> None:
+    """Tag the current JavaScript realm; a full page load forgets the tag, an instant navigation keeps it."""
+    page.evaluate("window.__npSameDocument = true")
+
+
+def is_same_document(page: Page) -> bool:
+    return page.evaluate("window.__npSameDocument === true")
+
+
+def wait_for_path(page: Page, path: str) -> None:
+    """Wait until the address bar shows ``path`` (instant navigation changes it without a load event)."""
+    page.wait_for_url(lambda url: path_of(url) == path)
+
+
+def math_counts(page: Page) -> tuple[int, int]:
+    """(number of .arithmatex elements, number of them that KaTeX rendered)."""
+    return (page.locator(".arithmatex").count(), page.locator(".arithmatex:has(.katex)").count())
+
+
+def wait_for_math(page: Page) -> int:
+    """Wait until KaTeX has rendered every arithmatex element of the page; return how many there are."""
+    total = page.locator(".arithmatex").count()
+    assert total > 0, f"{page.url} has no .arithmatex elements"
+    expect(page.locator(".arithmatex:has(.katex)")).to_have_count(total)
+    return total
+
+
+def unrendered_tex_in_text(page: Page) -> list[str]:
+    """TeX delimiters a reader would see in the page text (each with a little context)."""
+    text: str = page.evaluate("document.body.innerText")
+    return [text[max(0, match.start() - 30):match.end() + 30]
+            for match in re.finditer(r"\\\(|\\\)|\\\[|\\\]|\$\$", text)]
+
+
+def search(page: Page, query: str) -> Locator:
+    """Open Material's search, type ``query`` and return the result links locator."""
+    page.locator("label[for=__search]").first.click()
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_focused()
+    field.fill(query)
+    # Material reads the query on keyup (and again once its worker is ready), not on input events.
+    field.press("End")
+    expect(field).to_have_value(query)
+    return page.locator(".md-search-result__item a")

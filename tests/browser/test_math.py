@@ -1,0 +1,57 @@
+"""KaTeX renders every formula of a math note: on a direct load, after instant navigation and in dark mode."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from browser_support import is_same_document, mark_document, unrendered_tex_in_text, wait_for_math, wait_for_path
+from conftest import Server
+
+pytestmark = pytest.mark.browser
+
+MATH_NOTE = "/nlp/transformer/"
+
+
+def assert_math_rendered(page: Page, shipped_site) -> None:
+    """Every inline and display formula the build emitted is typeset, and no raw TeX shows."""
+    built = shipped_site.html(MATH_NOTE.strip("/") + "/")
+    inline = len(built.select("span.arithmatex"))
+    display = len(built.select("div.arithmatex"))
+    assert inline > 0 and display > 0, "the math note should have both inline and display math"
+
+    assert wait_for_math(page) == inline + display
+    expect(page.locator("span.arithmatex > .katex")).to_have_count(inline)
+    expect(page.locator("div.arithmatex .katex-display")).to_have_count(display)
+    leftovers = unrendered_tex_in_text(page)
+    assert leftovers == [], f"raw TeX delimiters visible: {leftovers}"
+
+
+def test_math_note_renders_katex(page: Page, server: Server, shipped_site) -> None:
+    """A direct load of the math note typesets all formulas."""
+    page.goto(server.url(MATH_NOTE))
+    assert_math_rendered(page, shipped_site)
+
+
+def test_math_renders_after_instant_navigation(page: Page, server: Server, shipped_site) -> None:
+    """Arriving by instant navigation (home -> category tile -> note) still typesets the formulas."""
+    page.goto(server.url("/"))
+    mark_document(page)
+    page.locator("a.np-tile[data-category=nlp]").click()
+    wait_for_path(page, "/nlp/")
+    page.locator(f".md-content a[href$='{MATH_NOTE.strip('/').split('/')[-1]}/']").first.click()
+    wait_for_path(page, MATH_NOTE)
+    assert is_same_document(page), "the clicks did not use instant navigation"
+    assert_math_rendered(page, shipped_site)
+
+
+def test_math_renders_in_dark_mode(dark_context: BrowserContext, server: Server, shipped_site) -> None:
+    """With a dark system preference the slate scheme is active, and formulas render in the text colour."""
+    page = dark_context.new_page()
+    page.goto(server.url(MATH_NOTE))
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert_math_rendered(page, shipped_site)
+    colours = page.locator("span.arithmatex").first.evaluate(
+        """math => [getComputedStyle(math.querySelector('.katex')).color,
+                    getComputedStyle(math.closest('p, li, td') || math.parentElement).color]""")
+    assert colours[0] == colours[1], f"KaTeX colour {colours[0]} differs from the text colour {colours[1]}"

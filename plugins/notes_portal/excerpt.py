@@ -44,6 +44,7 @@ TEX_SYMBOLS = {
     "max": "max", "min": "min", "sim": "~", "propto": "∝", "mid": "|", "ldots": "…",
     "cdots": "⋯", "dots": "…",
 }
+MARKDOWN_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.S)
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_CODE = re.compile(r"`+([^`]*)`+")
 MARKDOWN_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~|==)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|==)(?!\w)")
@@ -120,9 +121,16 @@ def tex_to_text(tex: str) -> str:
 
 def strip_inline_markdown(text: str) -> str:
     """Front matter summaries are written like Markdown: keep the words, drop the syntax."""
+    text = MARKDOWN_MATH.sub(lambda m: short_formula(m.group(1) or m.group(2)), text)
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = MARKDOWN_CODE.sub(r"\1", text)
     return MARKDOWN_EMPHASIS.sub("", text)
+
+
+def short_formula(tex: str) -> str:
+    """An inline formula as text when it reads well that way (``O(n)``), else nothing."""
+    formula = tex_to_text(tex)
+    return formula if len(formula) <= INLINE_MATH_MAX else ""
 
 
 def clean_text(text: str) -> str:
@@ -166,9 +174,8 @@ def _flatten(element: etree._Element) -> str:
         if isinstance(child.tag, str):
             classes = (child.get("class") or "").split()
             if "arithmatex" in classes:
-                formula = tex_to_text(child.text_content())
-                if 0 < len(formula) <= INLINE_MATH_MAX and child.tag != "div":
-                    parts.append(formula)
+                if child.tag != "div":
+                    parts.append(short_formula(child.text_content()))
             elif not _is_dropped(child):
                 parts.append(_flatten(child))
         parts.append(child.tail or "")

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import BUILD_ENV, MKDOCS, FixtureSite
+from sites import BUILD_ENV, MKDOCS, FixtureSite
 
 DOMAIN = "notes.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"

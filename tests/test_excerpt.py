@@ -8,7 +8,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MARKDOWN_EXTENSIONS, BuildResult, FixtureSite
+from sites import MARKDOWN_EXTENSIONS, BuildResult, FixtureSite
 from notes_portal.excerpt import make_excerpt, reading_minutes
 
 #: Raw syntax that must never reach a reader through an excerpt.

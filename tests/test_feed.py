@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Comment, Tag
 
-from conftest import BuildResult, FixtureSite
+from sites import BuildResult, FixtureSite
 
 SITE_URL = "https://notes.example.org/"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}

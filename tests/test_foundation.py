@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import REPO, BuildResult
+from sites import REPO, BuildResult
 
 DOCS = REPO / "docs"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuildResult, FixtureSite
+from sites import BuildResult, FixtureSite
 from notes_portal.gitdates import FileDates, read_git_dates
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "author@example.org",

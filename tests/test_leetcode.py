@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import BuildResult, FixtureSite
+from sites import BuildResult, FixtureSite
 
 SITE_URL = "https://notes.example.org/"
 LANGUAGES = ("zh", "en")

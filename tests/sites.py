@@ -1,0 +1,122 @@
+"""Building real MkDocs sites for the tests: the shipped portal and small fixture portals.
+
+A module of its own (not ``conftest``) so test files can import it unambiguously."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+#: Quiet Material's end-of-life banner so build output is just the build's own messages.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+
+#: The shipped categories, so fixture sites look like the real portal.
+CATEGORIES = [
+    {"slug": "deep-learning", "name": {"zh": "深度学习", "en": "Deep Learning"}, "icon": "material/brain",
+     "description": {"zh": "深度学习笔记", "en": "Deep learning notes"}},
+    {"slug": "nlp", "name": {"zh": "自然语言处理", "en": "NLP"}, "icon": "material/translate",
+     "description": {"zh": "NLP 笔记", "en": "NLP notes"}},
+    {"slug": "leetcode", "name": {"zh": "LeetCode 题解", "en": "LeetCode"}, "icon": "material/code-braces",
+     "description": {"zh": "刷题笔记", "en": "Solutions"}},
+]
+
+MARKDOWN_EXTENSIONS = [
+    "admonition", "attr_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": True}},
+    {"pymdownx.arithmatex": {"generic": True}}, "pymdownx.details", "pymdownx.superfences",
+    "pymdownx.highlight", "pymdownx.inlinehilite", {"pymdownx.tabbed": {"alternate_style": True}},
+    "pymdownx.mark",
+]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+    def html(self, path: str) -> BeautifulSoup:
+        """Parse ``path`` (a URL path such as ``nlp/`` or ``en/page/2/``) of the built site."""
+        file = self.site_dir / path
+        if path == "" or path.endswith("/"):
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+    def exists(self, path: str) -> bool:
+        file = self.site_dir / path
+        return (file / "index.html").is_file() if path == "" or path.endswith("/") else file.is_file()
+
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+class FixtureSite:
+    """A small portal in a temporary folder, built with the real ``mkdocs`` command."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.docs = root / "docs"
+        self.docs.mkdir(parents=True, exist_ok=True)
+        self.plugin_config: dict = {"categories": CATEGORIES}
+        self.i18n = True
+        self.extra_config: dict = {}
+
+    def write(self, path: str, text: str, *, dedent: bool = True) -> Path:
+        file = self.docs / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text).lstrip("\n") if dedent else text, encoding="utf-8")
+        return file
+
+    def note(self, path: str, title: str, date: str, body: str = "正文。", **fields) -> Path:
+        """Write a note with front matter; extra keyword fields go into the front matter as YAML."""
+        meta = {"title": title, "date": date, **fields}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return self.write(path, f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n", dedent=False)
+
+    def config(self) -> dict:
+        plugins: list = ["search"]
+        if self.i18n:
+            plugins.append({"i18n": {
+                "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True,
+                "languages": [
+                    {"locale": "zh", "default": True, "name": "中文", "build": True},
+                    {"locale": "en", "name": "English", "build": True, "site_name": "Notes"},
+                ],
+            }})
+        plugins.append({"notes-portal": self.plugin_config})
+        return {
+            "site_name": "笔记",
+            "site_url": "https://notes.example.org/",
+            "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": "zh",
+                      "font": False, "features": ["navigation.instant", "navigation.indexes"]},
+            "extra_css": ["assets/katex/katex.min.css", "assets/stylesheets/notes-portal.css"],
+            "extra_javascript": ["assets/katex/katex.min.js", "assets/javascripts/katex-init.js"],
+            "markdown_extensions": MARKDOWN_EXTENSIONS,
+            "plugins": plugins,
+            **self.extra_config,
+        }
+
+    def build(self, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.config(), allow_unicode=True),
+                                              encoding="utf-8")
+        site = site_dir or self.root / "site"
+        command = [*MKDOCS, "build", "--clean", "-d", str(site)]
+        if strict:
+            command.append("--strict")
+        done = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=BUILD_ENV)
+        return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+def build_shipped_site(site_dir: Path) -> BuildResult:
+    """Build the repository's own portal, strictly, into ``site_dir``."""
+    done = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir)], cwd=REPO,
+                          capture_output=True, text=True, env=BUILD_ENV)
+    return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)

@@ -28,6 +28,7 @@ from .navigation import portal_nav
 from .pages import add_portal_pages
 from .portal import Portal
 from .render import render_partial
+from .render_reuse import RenderReuse
 from .search_index import rewrite_search_index_as_utf8
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note
@@ -54,6 +55,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.excerpt_cache: dict[tuple[str, float], tuple[str, int]] = {}
         #: Messages already logged in this run, so the en build doesn't repeat the zh one's.
         self.reported: set[str] = set()
+        self.render_reuse = RenderReuse()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
 
@@ -132,9 +134,21 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     # -- pages -------------------------------------------------------------
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        note = self.portal.note_for(normalized_src_uri(page.file)) if self.portal else None
+        if note is None or note.translated:
+            return markdown
+        # An untranslated note on another language's site: its search entries would
+        # duplicate the default language's, which mkdocs-static-i18n drops anyway.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if self.render_reuse.skip_markdown(page):
+            return ""
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.portal is None:
             return html
+        html = self.render_reuse.content(page, html)
         with self.times.measure("page content: links, excerpt, header"):
             return self._process_content(html, page, config)
 

@@ -1,0 +1,59 @@
+"""Reuse the default language's rendering of notes that another language shows untranslated.
+
+mkdocs-static-i18n builds the English site with every untranslated Chinese
+note as a fallback page. Its Markdown is the same as in the Chinese build, and
+so is the HTML (relative links keep working: both trees have the same shape).
+Rendering it again, and indexing it for search only to have the i18n plugin
+drop the duplicate entries afterwards, doubled the build time of a portal
+that is mostly untranslated.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+
+@dataclass(frozen=True)
+class RenderedNote:
+    html: str
+    toc: Any
+    title_from_render: str | None
+
+
+class RenderReuse:
+    """Rendered HTML of notes by (source path, modification time), kept across builds."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, float], RenderedNote] = {}
+        #: Pages of the current build whose Markdown was skipped, waiting for their HTML.
+        self._pending: dict[int, RenderedNote] = {}
+
+    def skip_markdown(self, page: Page) -> bool:
+        """True when ``page``'s HTML is known: its Markdown need not be converted again."""
+        rendered = self._rendered.get(_key(page))
+        if rendered is None:
+            return False
+        self._pending[id(page)] = rendered
+        return True
+
+    def content(self, page: Page, html: str) -> str:
+        """The HTML of ``page``: the reused rendering, or ``html`` (remembered for reuse)."""
+        rendered = self._pending.pop(id(page), None)
+        if rendered is not None:
+            page.toc = rendered.toc
+            page._title_from_render = rendered.title_from_render  # as Page.render would set it
+            return rendered.html
+        self._rendered[_key(page)] = RenderedNote(html, page.toc, page._title_from_render)
+        return html
+
+
+def _key(page: Page) -> tuple[str, float]:
+    path = page.file.abs_src_path or page.file.src_uri
+    try:
+        return path, os.path.getmtime(path)
+    except OSError:
+        return path, 0.0

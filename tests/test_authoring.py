@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -118,9 +117,11 @@ SCENARIOS: dict[str, Scenario] = {
             "![four](jaVasCript:alert(4)) [five][ref] [six](<javascript:alert(6)>)\n"
             "[safe](https://example.org/) [relative](../good/)\n\n"
             "[ref]: javascript:alert(5)\n")},
-        messages=[("WARNING", f"docs/nlp/links.md:1: link: '{url}' runs script in the reader's browser")
-                  for url in ("javascript:alert(1)", "JaVaScRiPt:alert(2)", "JAVASCRIPT:alert(3)",
-                              "jaVasCript:alert(4)", "javascript:alert(5)", "javascript:alert(6)")],
+        # The line is where the URL stands in the source file.
+        messages=[("WARNING", f"docs/nlp/links.md:{line}: link: '{url}' runs script in the reader's browser")
+                  for url, line in (("javascript:alert(1)", 6), ("JaVaScRiPt:alert(2)", 6),
+                                    ("JAVASCRIPT:alert(3)", 6), ("jaVasCript:alert(4)", 7),
+                                    ("javascript:alert(5)", 10), ("javascript:alert(6)", 7))],
         listed=[("链接", "/nlp/links/", "nlp")],
     ),
 }
@@ -252,7 +253,7 @@ def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[
     """The YAML parser's own explanation is passed on to the author."""
     logged = plugin_messages(built("invalid-yaml").result.output)
     assert ("ERROR", "docs/nlp/bad-yaml.md:3: front matter: invalid YAML: did not find expected ',' or ']' "
-            "(expected a YAML mapping between --- lines; the page is built without it)") in logged
+            "(expected a YAML mapping between --- lines; until it is fixed the page shows it as text)") in logged
 
 
 def test_impossible_date_falls_back_to_the_file_date(built: Callable[[str], BuiltScenario]) -> None:
@@ -336,7 +337,7 @@ def test_script_links_are_disarmed(built: Callable[[str], BuiltScenario]) -> Non
 def test_script_link_message_is_complete(built: Callable[[str], BuiltScenario]) -> None:
     """The link message says what was wrong, what is expected and what the build did."""
     logged = plugin_messages(built("script-links").result.output)
-    assert ("WARNING", "docs/nlp/links.md:1: link: 'javascript:alert(1)' runs script in the reader's "
+    assert ("WARNING", "docs/nlp/links.md:6: link: 'javascript:alert(1)' runs script in the reader's "
             "browser (expected an http(s) or relative link); it was replaced by '#'") in logged
 
 

@@ -19,7 +19,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f
 CJK_OR_PUNCT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef\u3000-\u303f]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’-][A-Za-z0-9\u00c0-\u024f]+)*")
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SENTENCE_BREAK = "。！？；，、：.!?;,:"
 ELLIPSIS = "…"
 
@@ -198,22 +198,28 @@ def _is_mostly_cjk(text: str) -> bool:
 
 
 def _truncate_chars(text: str, limit: int, force: bool = False) -> str:
+    """At most ``limit`` characters, the ellipsis included, cut at a sentence or word break.
+
+    ``force`` adds the ellipsis even when ``text`` fits (it was already cut by words).
+    """
     if len(text) <= limit and not force:
         return text
-    cut = text[: max(limit, 1)]
-    if len(text) > limit:
-        window = cut[int(limit * 0.75):]
-        breaks = [window.rfind(mark) for mark in SENTENCE_BREAK]
-        best = max(breaks)
-        if best >= 0:
-            cut = cut[: int(limit * 0.75) + best]
-        elif cut[-1:].isascii() and cut[-1:].isalnum() and text[len(cut):len(cut) + 1].isalnum():
-            # Inside a Latin word: back up to the last space, unless the word is the whole text.
+    budget = limit - 1  # room for the ellipsis
+    if budget < 1:
+        return ELLIPSIS
+    cut = text[:budget]
+    if len(text) > budget:
+        window_start = int(budget * 0.75)
+        best = max(cut.rfind(mark, window_start) for mark in SENTENCE_BREAK)
+        if best > 0:
+            cut = cut[:best]
+        elif _is_latin(cut[-1]) and _is_latin(text[len(cut)]):
+            # Inside a Latin word: back up to the last space, unless the word is all there is.
             space = cut.rfind(" ")
             if space > 0:
                 cut = cut[:space]
-    cut = cut.rstrip(" " + SENTENCE_BREAK)
-    # Room for the ellipsis keeps the result within the limit.
-    if len(cut) >= limit:
-        cut = cut[: limit - 1]
-    return cut + ELLIPSIS
+    return cut.rstrip(" " + SENTENCE_BREAK) + ELLIPSIS
+
+
+def _is_latin(character: str) -> bool:
+    return bool(LATIN_WORD.match(character))

@@ -18,15 +18,23 @@ from .config import DIFFICULTIES
 from .structure import Diagnostic, LeetCodeInfo, NoteMeta, ParsedNote
 
 try:  # The C loader is several times faster on thousands of notes.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML that keeps dates as written, so ``2026-13-45`` is reported, not raised."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 #: Same shape MkDocs accepts: ``---`` line, YAML, ``---`` or ``...`` line.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
 FIRST_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$", re.M)
 PROBLEM_FILE_NAME = re.compile(r"^(?P<id>\d{1,5})(?:[-_.](?P<slug>[a-z0-9-]+))?$")
 DATE_FORMAT_HINT = "a date written YYYY-MM-DD"
+FALLBACK_DATE = "using the file's git history, else its modification time"
 
 
 @dataclass(frozen=True)
@@ -72,10 +80,19 @@ def parse_note(display_path: str, text: str, category: str, rules: Rules) -> Par
     )
     if meta.date and meta.updated and meta.updated < meta.date:
         checker.report(key_lines.get("updated", 1), "updated",
-                       f"{meta.updated.isoformat()} is earlier than date {meta.date.isoformat()}")
+                       f"{meta.updated.isoformat()} is earlier than date {meta.date.isoformat()} "
+                       "(expected a date on or after date)")
     if category == rules.leetcode_category:
         meta.leetcode = checker.leetcode(data, key_lines, display_path, rules)
     return ParsedNote(meta=meta, diagnostics=checker.diagnostics)
+
+
+def _parse_date(text: str) -> dt.date:
+    """``2025-03-14``, or a full timestamp such as ``2025-03-14 10:30:00``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return dt.datetime.fromisoformat(text).date()
 
 
 class _Checker:
@@ -99,7 +116,7 @@ class _Checker:
             line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
             self.report(line, "front matter", f"invalid YAML: {problem} (expected a YAML mapping "
-                        "between --- lines; the page is built without it)", "error")
+                        "between --- lines; until it is fixed the page shows it as text)", "error")
             return {}, {}
         if data is None:
             return {}, {}
@@ -134,14 +151,14 @@ class _Checker:
             value = value.date()
         if isinstance(value, str):
             try:
-                value = dt.date.fromisoformat(value.strip())
+                value = _parse_date(value.strip())
             except ValueError:
                 self.report(line, field, f"{value!r} is not a valid date (expected {DATE_FORMAT_HINT}); "
-                            "using the date from git instead")
+                            f"{FALLBACK_DATE}")
                 return None
         if not isinstance(value, dt.date):
             self.report(line, field, f"{value!r} is not a date (expected {DATE_FORMAT_HINT}); "
-                        "using the date from git instead")
+                        f"{FALLBACK_DATE}")
             return None
         if value > today:
             self.report(line, field, f"{value.isoformat()} is in the future (expected a date "

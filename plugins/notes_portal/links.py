@@ -6,7 +6,8 @@ import html
 import re
 from collections.abc import Callable
 
-HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<value>[^"]*)(?P<end>")', re.I)
+#: ``href``/``src`` with a double-quoted, single-quoted or unquoted value (raw HTML has all three).
+HREF = re.compile(r"""\b(?P<name>href|src)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
 CROSS_LINK = re.compile(r"^lc:(?P<id>\d+)(?P<fragment>#.*)?$")
 #: Schemes that run code in the reader's browser when a link is followed.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -20,18 +21,19 @@ def rewrite_links(page_html: str, resolve_problem: Callable[[int], str],
     ``resolve_problem`` returns the URL for a problem number (our note, or the
     statement when there is none); ``on_script_link`` reports a disarmed URL.
     """
-    if "lc:" not in page_html and ":" not in page_html:
+    if ":" not in page_html:  # neither lc:N nor a script scheme can be there
         return page_html
 
     def replace(match: re.Match[str]) -> str:
-        value = html.unescape(match.group("value"))
+        raw = next(v for v in (match.group("double"), match.group("single"), match.group("bare")) if v is not None)
+        value = html.unescape(raw)
         cross_link = CROSS_LINK.match(value)
         if cross_link:
             url = resolve_problem(int(cross_link.group("id"))) + (cross_link.group("fragment") or "")
-            return f'{match.group("attr")}{html.escape(url, quote=True)}{match.group("end")}'
+            return f'{match.group("name")}="{html.escape(url, quote=True)}"'
         if is_script_url(value):
             on_script_link(value)
-            return f'{match.group("attr")}#{match.group("end")}'
+            return f'{match.group("name")}="#"'
         return match.group(0)
 
     return HREF.sub(replace, page_html)

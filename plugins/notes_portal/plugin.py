@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from typing import Any
@@ -135,6 +136,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     # -- pages -------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_title(page)
         note = self.portal.note_for(normalized_src_uri(page.file)) if self.portal else None
         if note is None or note.translated:
             return markdown
@@ -159,7 +161,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             html,
             resolve_problem=lambda problem_id: self._problem_link(problem_id, page, config),
             on_script_link=lambda url: self._report([Diagnostic(
-                _display_path(page, config), 1, "link",
+                _display_path(page, config), _source_line(page, url), "link",
                 f"{url!r} runs script in the reader's browser (expected an http(s) or relative "
                 "link); it was replaced by '#'")]),
         )
@@ -288,6 +290,14 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         ))
 
 
+def escape_title(page: Page) -> None:
+    """Material prints ``page.title`` (heading, navigation, tabs) without escaping it, so a
+    front matter title like ``<img src=x onerror=…>`` would become markup: store it escaped."""
+    title = page.meta.get("title")
+    if isinstance(title, str) and title != html.escape(title, quote=False):
+        page.meta["title"] = html.escape(title, quote=False)
+
+
 def _cache_key(path: str) -> tuple[str, float]:
     try:
         return path, os.path.getmtime(path)
@@ -303,6 +313,16 @@ def _display_path(page: Page, config: MkDocsConfig) -> str:
     if page.file.abs_src_path:
         return os.path.relpath(page.file.abs_src_path, _project_dir(config))
     return page.file.src_uri
+
+
+def _source_line(page: Page, text: str) -> int:
+    """The line of the note's source where ``text`` first appears (1 when it can't be found)."""
+    try:
+        source = open(page.file.abs_src_path or "", encoding="utf-8-sig").read()
+    except OSError:
+        return 1
+    position = source.find(text)
+    return source.count("\n", 0, position) + 1 if position >= 0 else 1
 
 
 def _base_url(page: Page) -> str:

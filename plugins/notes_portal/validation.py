@@ -25,7 +25,7 @@ def undeclared_folder(path: str, note_count: int, declared: Iterable[str]) -> Di
 def duplicate_problems(problems: Iterable[tuple[int, str]]) -> list[Diagnostic]:
     """An error for every problem number that more than one note claims."""
     paths_by_id: dict[int, list[str]] = {}
-    for problem_id, path in problems:
+    for problem_id, path in sorted(problems):
         paths_by_id.setdefault(problem_id, []).append(path)
     return [
         Diagnostic(paths[0], 1, "leetcode.id",

@@ -101,7 +101,9 @@ def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage) 
     file.locale = language.current
     file.locale_alternate_of = language.current
     file.alternates = {
-        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + relative or "./")
+        # ``page`` None: the i18n sitemap then builds the link from ``url``.
+        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + relative or "./",
+                                    page=None)
         for code in language.languages
     }
 

@@ -30,7 +30,8 @@ from .pages import add_portal_pages
 from .portal import Portal
 from .render import render_partial
 from .render_reuse import RenderReuse
-from .search_index import rewrite_search_index_as_utf8
+from .freshness import PortalPageFreshness
+from .search_index import finish_search_index
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note
 from .timing import StepTimes
@@ -57,6 +58,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         #: Messages already logged in this run, so the en build doesn't repeat the zh one's.
         self.reported: set[str] = set()
         self.render_reuse = RenderReuse()
+        self.freshness = PortalPageFreshness()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
 
@@ -113,6 +115,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             leetcode_category=self.config.leetcode.category,
         )
         self.portal = Portal(self.config, language, catalog, pages)
+        _list_in_i18n_sitemap(config, language, files)
+        self._watch_portal_pages(files)
         # MkDocs renders page content before on_env; the LeetCode header needs templates then.
         self.env = config.theme.get_env()
         if self.user_nav is None:
@@ -131,6 +135,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
         return env
 
     # -- pages -------------------------------------------------------------
@@ -228,12 +233,12 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         )
 
     @event_priority(-120)  # after mkdocs-static-i18n wrote the index merged from all languages
-    def _write_search_index_as_utf8(self, *, config: MkDocsConfig) -> None:
+    def _finish_search_index(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            with self.times.measure("post build: search index as UTF-8"):
-                rewrite_search_index_as_utf8(config.site_dir)
+            with self.times.measure("post build: search index"):
+                finish_search_index(config)
 
-    on_post_build = CombinedEvent(_write_language_files, _write_search_index_as_utf8)
+    on_post_build = CombinedEvent(_write_language_files, _finish_search_index)
 
     # -- steps ---------------------------------------------------------------
 
@@ -252,6 +257,18 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def _rules(self) -> Rules:
         return Rules(topics=tuple(t["name"] for t in self.config.leetcode.topics), today=dt.date.today(),
                      leetcode_category=self.config.leetcode.category)
+
+    def _watch_portal_pages(self, files: Files) -> None:
+        """Under ``serve --dirty``, rebuild portal pages when what they show changed."""
+        assert self.portal is not None
+        portal, nav = self.portal, repr(self.generated_nav)
+        self.freshness.start_build()
+        for file in files.documentation_pages():
+            src_uri = normalized_src_uri(file)
+            page = portal.pages.get(src_uri)
+            if page is not None:
+                self.freshness.watch(file, lambda src_uri=src_uri: repr(portal.view_for(src_uri)) + nav,
+                                     authored=page.authored)
 
     def _restore_excerpt(self, note: Note) -> None:
         cached = self.excerpt_cache.get(_cache_key(note.file.abs_src_path))
@@ -288,6 +305,16 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             (note.leetcode.id, os.path.relpath(note.file.abs_src_path, project_dir))
             for note in notes if note.leetcode
         ))
+
+
+def _list_in_i18n_sitemap(config: MkDocsConfig, language: BuildLanguage, files: Files) -> None:
+    """mkdocs-static-i18n's sitemap lists the pages it saw in its own ``on_files``, before
+    the portal added its pages; Material's instant navigation only follows links to pages
+    in the sitemap, so without this every pager and tile click would reload the page."""
+    i18n = config.plugins.get("i18n")
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if isinstance(per_language, dict):
+        per_language[language.current] = files.documentation_pages()
 
 
 def escape_title(page: Page) -> None:

@@ -4,18 +4,70 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, expect
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 #: Generous, because the search worker builds its index in the browser on first use.
-SEARCH_TIMEOUT_MS = 20_000
+SEARCH_TIMEOUT_MS = 15_000
+
+
+@dataclass
+class Server:
+    """The local HTTP server and the names the browser reaches it by.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, and it matches them
+    after taking over the page's protocol and host name but not its port. The sitemap holds the
+    configured ``site_url`` (https://notes.example.org/), so at ``127.0.0.1:<port>`` every click
+    would be a full page load. The browser therefore maps the site's own host name to this server
+    and the tests open ``http://<site host>/...``, the way readers reach the deployed site.
+    """
+
+    port: int
+    site_host: str
+
+    @property
+    def local_origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def origin(self) -> str:
+        return f"http://{self.site_host}"
+
+    def url(self, path: str = "") -> str:
+        """Absolute URL of ``path`` (a site path such as ``/nlp/transformer/``) under the site's host name."""
+        return f"{self.origin}/{path.lstrip('/')}"
+
+    def local_url(self, path: str = "") -> str:
+        """Absolute URL of ``path`` on 127.0.0.1:<port> itself."""
+        return f"{self.local_origin}/{path.lstrip('/')}"
+
+
+@dataclass
+class PageLog:
+    """Everything a page asked the network for and every error it reported."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("request", self._on_request)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -34,20 +86,23 @@ def mkdocs_config() -> dict:
 class Category:
     slug: str
     name_zh: str
-    name_en: str
+
+
+def portal_config() -> dict:
+    """The notes-portal plugin's options in mkdocs.yml."""
+    plugins = mkdocs_config()["plugins"]
+    return next(entry["notes-portal"] for entry in plugins if isinstance(entry, dict) and "notes-portal" in entry)
 
 
 def categories() -> list[Category]:
     """The categories configured for the notes-portal plugin, in configured order."""
-    plugins = mkdocs_config()["plugins"]
-    portal = next(entry["notes-portal"] for entry in plugins if isinstance(entry, dict) and "notes-portal" in entry)
-    return [Category(c["slug"], c["name"]["zh"], c["name"]["en"]) for c in portal["categories"]]
+    portal = portal_config()
+    return [Category(c["slug"], c["name"]["zh"]) for c in portal["categories"]]
 
 
 def per_page() -> int:
-    plugins = mkdocs_config()["plugins"]
-    return next(entry["notes-portal"] for entry in plugins
-                if isinstance(entry, dict) and "notes-portal" in entry)["per_page"]
+    """Notes per feed page, as configured."""
+    return portal_config()["per_page"]
 
 
 def front_matter(path: Path) -> dict:
@@ -60,7 +115,6 @@ def front_matter(path: Path) -> dict:
 @dataclass(frozen=True)
 class NoteFact:
     url: str
-    title: str
     date: dt.date
     updated: dt.date | None
     src_uri: str
@@ -83,8 +137,8 @@ def chinese_notes() -> tuple[NoteFact, ...]:
         meta = front_matter(path)
         if meta.get("draft"):
             continue
-        notes.append(NoteFact(url="/" + relative.with_suffix("").as_posix() + "/", title=str(meta["title"]),
-                              date=meta["date"], updated=meta.get("updated"), src_uri=relative.as_posix()))
+        notes.append(NoteFact(url="/" + relative.with_suffix("").as_posix() + "/", date=meta["date"],
+                              updated=meta.get("updated"), src_uri=relative.as_posix()))
     return tuple(notes)
 
 
@@ -116,15 +170,10 @@ def wait_for_path(page: Page, path: str) -> None:
     page.wait_for_url(lambda url: path_of(url) == path)
 
 
-def math_counts(page: Page) -> tuple[int, int]:
-    """(number of .arithmatex elements, number of them that KaTeX rendered)."""
-    return (page.locator(".arithmatex").count(), page.locator(".arithmatex:has(.katex)").count())
-
-
 def wait_for_math(page: Page) -> int:
     """Wait until KaTeX has rendered every arithmatex element of the page; return how many there are."""
+    expect(page.locator(".arithmatex").first).to_be_attached()
     total = page.locator(".arithmatex").count()
-    assert total > 0, f"{page.url} has no .arithmatex elements"
     expect(page.locator(".arithmatex:has(.katex)")).to_have_count(total)
     return total
 
@@ -136,13 +185,12 @@ def unrendered_tex_in_text(page: Page) -> list[str]:
             for match in re.finditer(r"\\\(|\\\)|\\\[|\\\]|\$\$", text)]
 
 
-def search(page: Page, query: str) -> Locator:
-    """Open Material's search, type ``query`` and return the result links locator."""
-    page.locator("label[for=__search]").first.click()
+def search(page: Page, query: str) -> None:
+    """Open Material's search and type ``query`` into it."""
     field = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's shortcut; the header's search label is hidden on wide screens
     expect(field).to_be_focused()
     field.fill(query)
     # Material reads the query on keyup (and again once its worker is ready), not on input events.
     field.press("End")
     expect(field).to_have_value(query)
-    return page.locator(".md-search-result__item a")

@@ -6,12 +6,18 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from playwright.sync_api import sync_playwright
+
+from browser_support import Server, mkdocs_config
+
+if TYPE_CHECKING:
+    from sites import BuildResult
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -27,30 +33,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@dataclass
-class Server:
-    host: str
-    port: int
-
-    @property
-    def origin(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    def url(self, path: str = "") -> str:
-        """Absolute URL of ``path`` (a site path such as ``nlp/transformer/``)."""
-        return f"{self.origin}/{path.lstrip('/')}"
-
-
 @pytest.fixture(scope="session")
-def server(shipped_site) -> Iterator[Server]:
+def server(shipped_site: BuildResult) -> Iterator[Server]:
     """The shipped site on 127.0.0.1 and a free port, for the whole session."""
     handler = functools.partial(QuietHandler, directory=str(shipped_site.site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
+    site_host = urlsplit(mkdocs_config()["site_url"]).hostname
     try:
-        yield Server("127.0.0.1", httpd.server_address[1])
+        yield Server(httpd.server_address[1], site_host)
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -64,32 +57,15 @@ def playwright_instance() -> Iterator[Playwright]:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    """Debian's Chromium, launched once per session (Playwright never downloads a browser here)."""
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def browser(playwright_instance: Playwright, server: Server) -> Iterator[Browser]:
+    """Debian's Chromium, launched once per session (Playwright never downloads a browser here).
+
+    Its resolver sends the site's host name to the local server and nowhere else.
+    """
+    rules = f"--host-resolver-rules=MAP {server.site_host} 127.0.0.1:{server.port}"
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, rules])
     yield browser
     browser.close()
-
-
-@dataclass
-class PageLog:
-    """Everything a page asked the network for and every error it reported."""
-
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def attach(self, page: Page) -> None:
-        page.on("request", self._on_request)
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-
-    def _on_request(self, request: Request) -> None:
-        self.requests.append(request.url)
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
 
 def new_context(browser: Browser, **options) -> BrowserContext:

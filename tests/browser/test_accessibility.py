@@ -6,8 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from browser_support import wait_for_math
-from conftest import Server
+from browser_support import Server, wait_for_math
 
 pytestmark = pytest.mark.browser
 

@@ -4,14 +4,35 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from browser_support import DOCS, front_matter, is_same_document, mark_document, path_of, wait_for_path
-from conftest import Server
+from browser_support import DOCS, Server, front_matter, is_same_document, mark_document, path_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
 ZH_NOTE = "/nlp/transformer/"
 EN_NOTE = "/en/nlp/transformer/"
+
+
+def switcher_paths(page: Page) -> dict[str, str]:
+    """Where each language link of the header's switcher points, as paths."""
+    urls = page.locator("a.md-select__link[hreflang]").evaluate_all(
+        "links => Object.fromEntries(links.map(link => [link.hreflang, link.href]))")
+    return {lang: path_of(url) for lang, url in urls.items()}
+
+
+def assert_switcher_paths(page: Page, expected: dict[str, str]) -> None:
+    """The switcher points at ``expected``; after instant navigation the page script may need a moment."""
+    try:
+        page.wait_for_function(
+            """expected => Object.entries(expected).every(([lang, path]) => {
+                   const link = document.querySelector(`a.md-select__link[hreflang="${lang}"]`);
+                   return link !== null && new URL(link.href).pathname === path;
+               })""",
+            arg=expected, timeout=5_000)
+    except PlaywrightTimeoutError:
+        pass  # the assertion below reports what the switcher shows instead
+    assert switcher_paths(page) == expected
 
 
 def switch_language(page: Page, hreflang: str) -> None:
@@ -45,13 +66,21 @@ def test_switcher_round_trip_on_a_translated_note(page: Page, server: Server) ->
 def test_switcher_round_trip_after_instant_navigation(page: Page, server: Server) -> None:
     """After reaching the note by instant navigation, the switcher points at this note, not the home page."""
     page.goto(server.url("/"))
-    mark_document(page)
     page.locator("a.np-tile[data-category=nlp]").click()
     wait_for_path(page, "/nlp/")
+    mark_document(page)
     page.locator(".md-content a[href$='transformer/']").first.click()
     wait_for_path(page, ZH_NOTE)
-    assert is_same_document(page), "the clicks did not use instant navigation"
-    switch_hrefs = page.locator("a.md-select__link[hreflang]").evaluate_all(
-        "links => Object.fromEntries(links.map(link => [link.hreflang, link.href]))")
-    assert {lang: path_of(url) for lang, url in switch_hrefs.items()} == {"zh": ZH_NOTE, "en": EN_NOTE}
+    assert is_same_document(page), "the note link did not use instant navigation"
+    assert_switcher_paths(page, {"zh": ZH_NOTE, "en": EN_NOTE})
     assert_round_trip(page)
+
+
+def test_switcher_follows_instant_navigation_to_a_portal_page(page: Page, server: Server) -> None:
+    """Going from a note to its category page by instant navigation re-points the switcher at the category page."""
+    page.goto(server.url(ZH_NOTE))
+    mark_document(page)
+    page.locator(".md-tabs__link[href$='/nlp/']").click()
+    wait_for_path(page, "/nlp/")
+    assert is_same_document(page), "the category tab did not use instant navigation"
+    assert_switcher_paths(page, {"zh": "/nlp/", "en": "/en/nlp/"})

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import is_same_document, mark_document, path_of, wait_for_path
-from conftest import Server
+from browser_support import PageLog, Server, is_same_document, mark_document, path_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -36,3 +35,19 @@ def test_goto_unknown_problem_stays_and_explains(page: Page, server: Server) -> 
         labels_for("zh")["goto_missing"].format(n=9999))
     assert path_of(page.url) == "/leetcode/"
     assert is_same_document(page), "submitting an unknown number reloaded the page"
+
+
+def test_goto_works_after_instant_navigation(page: Page, server: Server) -> None:
+    """Reaching the index by instant navigation (home page tile) leaves the box wired and raises no error."""
+    log = PageLog()
+    log.attach(page)
+    page.goto(server.url("/"))
+    mark_document(page)
+    page.locator("a.np-tile[data-category=leetcode]").click()
+    wait_for_path(page, "/leetcode/")
+    assert is_same_document(page), "the LeetCode tile did not use instant navigation"
+    # portal.js marks the form once it has taken over its submit; a reader types slower than this.
+    expect(page.locator("form[data-np-goto]")).to_have_attribute("data-wired", "true")
+    submit_problem(page, "76")
+    wait_for_path(page, "/leetcode/0076-minimum-window-substring/")
+    assert log.page_errors == [], f"uncaught errors: {log.page_errors}"

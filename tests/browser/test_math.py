@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_support import is_same_document, mark_document, unrendered_tex_in_text, wait_for_math, wait_for_path
-from conftest import Server
+from browser_support import (DOCS, Server, front_matter, is_same_document, mark_document, unrendered_tex_in_text,
+                             wait_for_math, wait_for_path)
+
+if TYPE_CHECKING:
+    from sites import BuildResult
 
 pytestmark = pytest.mark.browser
 
 MATH_NOTE = "/nlp/transformer/"
 
 
-def assert_math_rendered(page: Page, shipped_site) -> None:
+def assert_math_rendered(page: Page, shipped_site: BuildResult) -> None:
     """Every inline and display formula the build emitted is typeset, and no raw TeX shows."""
     built = shipped_site.html(MATH_NOTE.strip("/") + "/")
     inline = len(built.select("span.arithmatex"))
@@ -27,25 +32,28 @@ def assert_math_rendered(page: Page, shipped_site) -> None:
     assert leftovers == [], f"raw TeX delimiters visible: {leftovers}"
 
 
-def test_math_note_renders_katex(page: Page, server: Server, shipped_site) -> None:
+def test_math_note_renders_katex(page: Page, server: Server, shipped_site: BuildResult) -> None:
     """A direct load of the math note typesets all formulas."""
     page.goto(server.url(MATH_NOTE))
     assert_math_rendered(page, shipped_site)
 
 
-def test_math_renders_after_instant_navigation(page: Page, server: Server, shipped_site) -> None:
-    """Arriving by instant navigation (home -> category tile -> note) still typesets the formulas."""
+def test_math_renders_after_instant_navigation(page: Page, server: Server,
+                                               shipped_site: BuildResult) -> None:
+    """Arriving by instant navigation (home, category tile, then the note link) still typesets the formulas."""
     page.goto(server.url("/"))
-    mark_document(page)
     page.locator("a.np-tile[data-category=nlp]").click()
     wait_for_path(page, "/nlp/")
+    mark_document(page)
     page.locator(f".md-content a[href$='{MATH_NOTE.strip('/').split('/')[-1]}/']").first.click()
     wait_for_path(page, MATH_NOTE)
-    assert is_same_document(page), "the clicks did not use instant navigation"
+    expect(page.locator(".md-content h1")).to_have_text(front_matter(DOCS / "nlp/transformer.md")["title"])
+    assert is_same_document(page), "the note link did not use instant navigation"
     assert_math_rendered(page, shipped_site)
 
 
-def test_math_renders_in_dark_mode(dark_context: BrowserContext, server: Server, shipped_site) -> None:
+def test_math_renders_in_dark_mode(dark_context: BrowserContext, server: Server,
+                                   shipped_site: BuildResult) -> None:
     """With a dark system preference the slate scheme is active, and formulas render in the text colour."""
     page = dark_context.new_page()
     page.goto(server.url(MATH_NOTE))

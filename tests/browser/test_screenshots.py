@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from browser_support import wait_for_math
-from conftest import Server
+from browser_support import Server, wait_for_math
 
 pytestmark = pytest.mark.browser
 

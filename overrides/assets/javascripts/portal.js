@@ -6,10 +6,10 @@
   "use strict";
 
   function applyAlternates() {
-    var data = document.querySelector("script[data-np-alternates]");
+    var data = document.querySelector("[data-np-alternates]");
     if (!data) return;
     var links;
-    try { links = JSON.parse(data.textContent); } catch (error) { return; }
+    try { links = JSON.parse(data.getAttribute("data-np-alternates")); } catch (error) { return; }
     var anchors = document.querySelectorAll(".md-select__link[hreflang]");
     anchors.forEach(function (anchor, index) {
       if (links[index]) anchor.setAttribute("href", new URL(links[index], location.href).href);
@@ -19,10 +19,10 @@
   /* The LeetCode index's "go to problem" box: jump to our note, or say there is none. */
   function wireProblemLookup() {
     var form = document.querySelector("form[data-np-goto]");
-    var table = document.querySelector("script[data-np-problems]");
+    var table = document.querySelector("[data-np-problems]");
     if (!form || !table || form.dataset.wired) return;
     form.dataset.wired = "true";
-    var problems = JSON.parse(table.textContent);
+    var problems = JSON.parse(table.getAttribute("data-np-problems"));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var input = form.querySelector("input");
@@ -38,7 +38,16 @@
     });
   }
 
-  function onPage() { applyAlternates(); wireProblemLookup(); }
+  /* Material's search dialog has no accessible name: give it the search box's label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
+  function onPage() { applyAlternates(); wireProblemLookup(); nameSearchDialog(); }
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -68,6 +69,7 @@ TRANSLATION_SHARE = 0.05
 #: How long one edit may take to show up in the served page.
 EDIT_TIMEOUT_S = 120.0
 EDITS = 3
+LATEST_NOTE_DATE = dt.date(2025, 12, 31)
 WARM_UP_SIZE = 40
 
 # Targets from the issue.
@@ -400,7 +402,8 @@ class PortalGenerator:
         self.size = size
         self.rng = random.Random(seed * 100_003 + size)
         self.text = TextMaker(self.rng)
-        self.today = dt.date.today()
+        #: Notes are dated up to this day: fixed, so a seed gives the same portal on any day.
+        self.today = min(LATEST_NOTE_DATE, dt.date.today() - dt.timedelta(days=1))
 
     def notes(self) -> list[GeneratedNote]:
         """Every note with its text; about 20% LeetCode notes, about 5% translated."""
@@ -436,7 +439,7 @@ class PortalGenerator:
         return any(slug == self.settings.leetcode_category for slug, _ in self.settings.categories)
 
     def _date(self) -> dt.date:
-        return self.today - dt.timedelta(days=self.rng.randint(1, 3 * 365))
+        return self.today - dt.timedelta(days=self.rng.randint(0, 3 * 365))
 
     def _topic_note(self, category: str, index: int) -> GeneratedNote:
         terms = CATEGORY_TERMS.get(category, GENERAL_TERMS)
@@ -462,7 +465,7 @@ class PortalGenerator:
         terms = CATEGORY_TERMS.get(note.category, GENERAL_TERMS)
         tags = rng.sample(terms, 3) if leetcode is None else list(leetcode["topics"]) + [rng.choice(terms)]
         updated = note.date + dt.timedelta(days=rng.randint(1, 200)) if rng.random() < 0.2 else None
-        if updated and updated >= self.today:
+        if updated and updated > self.today:
             updated = None
         head = front_matter(note.title, note.date, tags, updated=updated, leetcode=leetcode)
 
@@ -502,7 +505,8 @@ class PortalGenerator:
 
     def _translation(self, note: GeneratedNote, leetcode: dict[str, Any] | None) -> str:
         rng, text = self.rng, self.text
-        title = f"{rng.choice(EN_TERMS).capitalize()}: notes {note.slug.rsplit('-', 1)[-1]}"
+        title = (f"LeetCode {leetcode['id']}: {note.slug.split('-', 1)[1].replace('-', ' ')}" if leetcode
+                 else f"Notes on {rng.choice(EN_TERMS)} ({note.slug.rsplit('-', 1)[-1]})")
         head = front_matter(title, note.date, rng.sample(EN_TERMS, 2), leetcode=leetcode)
         blocks = [text.en_paragraph(), "<!-- more -->", "## Idea", text.en_paragraph(), text.display_math(),
                   "## Code", text.en_paragraph(), text.code_block()]
@@ -682,6 +686,8 @@ class BuildFigures:
     warning_samples: list[str] = field(default_factory=list)
     #: 1-minute load average when the build started: other work on the machine skews wall times.
     load_before: float = 0.0
+    #: Fingerprint of the plugin, templates and mkdocs.yml the build ran with.
+    code: str = ""
 
 
 def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
@@ -690,6 +696,7 @@ def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
     shutil.rmtree(site_dir, ignore_errors=True)
     spec = {"config": str(portal.config(variant)), "site_dir": str(site_dir)}
     load_before = os.getloadavg()[0]
+    code = code_fingerprint()
     command = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
     process = subprocess.run(command, cwd=portal.root, env=child_env(), capture_output=True, text=True,
                              timeout=timeout)
@@ -719,7 +726,31 @@ def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
         warnings=len(child["warnings"]),
         warning_samples=child["warnings"][:5],
         load_before=load_before,
+        code=code,
     )
+
+
+def code_fingerprint() -> str:
+    """A short hash of what decides our build: the plugin's sources, the templates, mkdocs.yml."""
+    digest = hashlib.sha1()
+    roots = [REPO / "plugins" / "notes_portal", OVERRIDES]
+    for path in sorted(p for root in roots for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    digest.update(REAL_CONFIG.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def git_state() -> str:
+    """The commit measured, and whether the plugin, templates or config had uncommitted changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "--no-optional-locks", "-C", str(REPO), *args], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    try:
+        head = git("log", "-1", "--format=%h %ad", "--date=format:%Y-%m-%d %H:%M")
+        changed = git("status", "--porcelain", "--", "plugins", "overrides", "mkdocs.yml").splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return head + (f" + uncommitted changes in {len(changed)} file(s)" if changed else "")
 
 
 def _tree_bytes(root: Path) -> int:
@@ -741,6 +772,8 @@ class ServeFigures:
     edit_to_reload_s: list[float] = field(default_factory=list)
     #: The server's own "Documentation built in N seconds" for each of those rebuilds.
     rebuild_s: list[float] = field(default_factory=list)
+    #: Size of the served search index before the edits and after each one.
+    search_index_kb: list[float] = field(default_factory=list)
     feed_items_after_edit: int = 0
     error: str | None = None
 
@@ -830,6 +863,7 @@ def measure_serve_edit(portal: Portal, startup_timeout: float) -> ServeFigures:
             figures.error += f":\n{log.tail()}"
             return figures
         figures.startup_s = started
+        _record_search_index(base, figures)
         for note in _notes_to_edit(portal.notes, EDITS):
             if not _edit_once(note, portal, base, log, figures):
                 break
@@ -871,8 +905,15 @@ def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, f
         built = log.matches_after(edited_at, r"Documentation built in ([\d.]+) seconds")
         if built:
             figures.rebuild_s.append(float(built[0][1]))
+    _record_search_index(base, figures)
     time.sleep(0.5)
     return True
+
+
+def _record_search_index(base: str, figures: ServeFigures) -> None:
+    index = _fetch(base + "search/search_index.json")
+    if index is not None:
+        figures.search_index_kb.append(len(index.encode("utf-8")) / 1024)
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -957,6 +998,11 @@ def target_checks(builds: list[BuildFigures], serve: ServeFigures | None) -> lis
                             f"median {serve.median_preview_s:.2f} s of "
                             f"{', '.join(f'{s:.2f}' for s in serve.edit_to_preview_s)}; "
                             f"home feed lists {serve.feed_items_after_edit} notes after the edits"))
+    if serve is not None and len(serve.search_index_kb) > 1:
+        before, after = serve.search_index_kb[0], min(serve.search_index_kb[1:])
+        checks.append(Check(f"(extra, not in the issue) served search index keeps >= 90% of its size after edits",
+                            _verdict(after >= 0.9 * before),
+                            f"{before:.0f} KB before, smallest after an edit {after:.0f} KB"))
     return checks
 
 
@@ -976,9 +1022,14 @@ def ratios(builds: list[BuildFigures]) -> list[dict[str, float]]:
     return rows
 
 
-def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks: list[Check]) -> str:
+def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks: list[Check],
+                  code: dict[str, Any]) -> str:
     """The human-readable report."""
-    out: list[str] = []
+    out: list[str] = [f"Code: {code['git']}, fingerprint {code['fingerprint']}"]
+    if code["changed_during_run"]:
+        out.append("  WARNING: the plugin, templates or mkdocs.yml changed during the run; builds ran with "
+                   + ", ".join(f"{b.size} {b.variant}: {b.code}" for b in builds))
+    out.append("")
     header = (f"{'notes':>6} {'variant':<12} {'wall s':>8} {'ms/note':>8} {'peak MB':>8} {'med KB':>8} "
               f"{'max KB':>8} {'index KB':>9} {'site MB':>8} {'plugin s':>9} {'plugin %':>9} {'warn':>5} {'load':>5}")
     out += ["Builds (in-process, one fresh Python process per build)", header, "-" * len(header)]
@@ -1019,6 +1070,9 @@ def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks
                        f"(median {serve.median_reload_s:.2f} s; whole rebuild incl. /en/)")
         if serve.rebuild_s:
             out.append(f"  rebuild (server's own)   {', '.join(f'{s:.2f}' for s in serve.rebuild_s)} s")
+        if serve.search_index_kb:
+            out.append(f"  served search index      {' -> '.join(f'{kb:.0f}' for kb in serve.search_index_kb)} KB "
+                       "(before the edits, then after each)")
         out.append(f"  home feed items after edits: {serve.feed_items_after_edit}")
         if serve.error:
             out.append(f"  error: {serve.error}")
@@ -1121,8 +1175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     checks = target_checks(builds, serve)
+    fingerprints = {b.code for b in builds} | {code_fingerprint()}
+    code = {"git": git_state(), "fingerprint": "/".join(sorted(fingerprints)),
+            "changed_during_run": len(fingerprints) > 1}
     if args.json:
         report = {
+            "code": code,
             "sizes": sizes,
             "builds": [asdict(b) for b in builds],
             "ratios_ours_over_stock": ratios(builds),
@@ -1132,7 +1190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(format_report(builds, serve, checks))
+        print(format_report(builds, serve, checks, code))
     return 0
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .frontmatter import Rules, parse_note, read_source
 from .gitdates import FileDates, modification_date
-from .structure import Category, Diagnostic, Note
+from .structure import Category, Diagnostic, Note, ParsedNote
 
 
 @dataclass
@@ -69,6 +69,7 @@ def collect_notes(
     git_dates: dict[str, FileDates],
     project_dir: str,
     include_drafts: bool,
+    parsed_cache: dict[tuple, ParsedNote] | None = None,
 ) -> Catalog:
     """Read every note's front matter once and resolve its dates; report, never drop, bad notes."""
     catalog = Catalog(language=language, categories=categories)
@@ -79,7 +80,7 @@ def collect_notes(
             catalog.undeclared_folders.setdefault(folder, []).append(file.src_uri)
             continue
         note, diagnostics = _read_note(file, folder, language, default_language, rules, git_dates,
-                                       project_dir)
+                                       project_dir, {} if parsed_cache is None else parsed_cache)
         catalog.diagnostics.extend(diagnostics)
         if note.draft:
             catalog.drafts.append(note)
@@ -102,9 +103,13 @@ def _note_files(files: Iterable[File]) -> Iterable[File]:
 
 
 def _read_note(file: File, category: str, language: str, default_language: str, rules: Rules,
-               git_dates: dict[str, FileDates], project_dir: str) -> tuple[Note, list[Diagnostic]]:
+               git_dates: dict[str, FileDates], project_dir: str,
+               parsed_cache: dict[tuple, ParsedNote]) -> tuple[Note, list[Diagnostic]]:
     display_path = os.path.relpath(file.abs_src_path, project_dir)
-    parsed = parse_note(display_path, read_source(file.abs_src_path), category, rules)
+    key = (file.abs_src_path, os.path.getmtime(file.abs_src_path), category, rules)
+    parsed = parsed_cache.get(key)
+    if parsed is None:
+        parsed = parsed_cache[key] = parse_note(display_path, read_source(file.abs_src_path), category, rules)
     history = git_dates.get(os.path.realpath(file.abs_src_path))
     date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
     updated = parsed.meta.updated

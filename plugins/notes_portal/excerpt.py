@@ -62,27 +62,61 @@ def split_at_more(html: str) -> str | None:
 
 def make_excerpt(html: str, summary: str | None, max_chars: int, max_words: int) -> str:
     """The excerpt shown in feeds: ``<!-- more -->`` part, else ``summary``, else the opening text."""
+    return _excerpt(html, _parse(html), summary, max_chars, max_words)
+
+
+def reading_minutes(html: str, cjk_per_minute: int, words_per_minute: int) -> int:
+    """Minutes to read a page: CJK characters and Latin words counted at their own speeds."""
+    return _minutes(_parse(html), cjk_per_minute, words_per_minute)
+
+
+def summarize(html: str, summary: str | None, *, max_chars: int, max_words: int,
+              cjk_per_minute: int, words_per_minute: int) -> tuple[str, int]:
+    """Excerpt and reading time of a page, parsing its HTML once."""
+    root = _parse(html)
+    return (_excerpt(html, root, summary, max_chars, max_words),
+            _minutes(root, cjk_per_minute, words_per_minute))
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of the paragraphs of an HTML fragment: no tags, code blocks or TeX source."""
+    return _readable_text(_parse(html))
+
+
+def _parse(html: str) -> etree._Element | None:
+    html = clean_text(html)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _excerpt(html: str, root: etree._Element | None, summary: str | None, max_chars: int,
+             max_words: int) -> str:
     before_more = split_at_more(html)
     if before_more is not None:
         text = html_to_text(before_more)
     elif summary and summary.strip():
         text = html_to_text(f"<p>{strip_inline_markdown(summary)}</p>")
     else:
-        text = html_to_text(html)
+        text = _readable_text(root)
     return truncate(text, max_chars, max_words)
 
 
-def html_to_text(html: str) -> str:
-    """Readable text of the paragraphs of an HTML fragment: no tags, code blocks or TeX source."""
-    html = clean_text(html)
-    if not html.strip():
-        return ""
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+def _readable_text(root: etree._Element | None) -> str:
+    if root is None:
         return ""
     paragraphs = [_flatten(element) for element in _readable_blocks(root)]
     return clean_text(_join(p.strip() for p in paragraphs if p.strip()))
+
+
+def _minutes(root: etree._Element | None, cjk_per_minute: int, words_per_minute: int) -> int:
+    text = root.text_content() if root is not None else ""
+    cjk = len(CJK.findall(text))
+    words = len(LATIN_WORD.findall(text))
+    return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))
 
 
 def truncate(text: str, max_chars: int, max_words: int) -> str:
@@ -97,16 +131,6 @@ def truncate(text: str, max_chars: int, max_words: int) -> str:
         return _truncate_chars(" ".join(words[:max_words]), max_chars * 3, force=True)
     return _truncate_chars(text, max_chars * 3)
 
-
-def reading_minutes(html: str, cjk_per_minute: int, words_per_minute: int) -> int:
-    """Minutes to read a page: CJK characters and Latin words counted at their own speeds."""
-    try:
-        text = lxml.html.fragment_fromstring(clean_text(html), create_parent="div").text_content()
-    except (etree.ParserError, ValueError):
-        text = ""
-    cjk = len(CJK.findall(text))
-    words = len(LATIN_WORD.findall(text))
-    return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))
 
 
 def tex_to_text(tex: str) -> str:

@@ -31,6 +31,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 
 #: Same shape MkDocs accepts: ``---`` line, YAML, ``---`` or ``...`` line.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+TOP_LEVEL_KEY = re.compile(r"""^["']?([^\s:#"'][^:#"']*?)["']?\s*:(?:\s|$)""")
 FIRST_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$", re.M)
 PROBLEM_FILE_NAME = re.compile(r"^(?P<id>\d{1,5})(?:[-_.](?P<slug>[a-z0-9-]+))?$")
 DATE_FORMAT_HINT = "a date written YYYY-MM-DD"
@@ -109,7 +110,6 @@ class _Checker:
         if yaml_text is None:
             return {}, {}
         try:
-            node = yaml.compose(yaml_text, Loader=_Loader)
             data = yaml.load(yaml_text, Loader=_Loader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
@@ -124,9 +124,12 @@ class _Checker:
             self.report(2, "front matter", f"is a {type(data).__name__}, expected a YAML mapping "
                         "of field: value", "error")
             return {}, {}
+        # Lines of the top-level keys, for messages; +2: 1-based, after the opening ---.
         key_lines = {}
-        if isinstance(node, yaml.MappingNode):
-            key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+        for number, line in enumerate(yaml_text.splitlines()):
+            match = TOP_LEVEL_KEY.match(line)
+            if match:
+                key_lines.setdefault(match.group(1), number + 2)
         return data, key_lines
 
     def title(self, data: dict, lines: dict[str, int], body: str, path: str) -> str:

@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 from .atom import feed_path, write_atom_feed
 from .catalog import collect_notes, normalized_src_uri
 from .config import NotesPortalConfig
-from .excerpt import make_excerpt, reading_minutes
+from .excerpt import summarize
 from .frontmatter import Rules
 from .gitdates import read_git_dates
 from .labels import labels_for, localized
@@ -33,7 +33,7 @@ from .render_reuse import RenderReuse
 from .freshness import PortalPageFreshness
 from .search_index import finish_search_index
 from .site_files import copy_sitemap_for_language
-from .structure import Category, Diagnostic, Note
+from .structure import Category, Diagnostic, Note, ParsedNote
 from .timing import StepTimes
 from .validation import duplicate_problems, undeclared_folder
 
@@ -58,6 +58,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         #: Messages already logged in this run, so the en build doesn't repeat the zh one's.
         self.reported: set[str] = set()
         self.render_reuse = RenderReuse()
+        #: Parsed front matter by (path, mtime, category, rules): the en build and
+        #: ``serve`` rebuilds read only the notes that changed.
+        self.parsed_notes: dict[tuple, ParsedNote] = {}
         self.freshness = PortalPageFreshness()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
@@ -94,6 +97,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             categories=categories,
             rules=self._rules(),
             git_dates=read_git_dates(config.docs_dir),
+            parsed_cache=self.parsed_notes,
             project_dir=_project_dir(config),
             include_drafts=self.serving,
         )
@@ -172,11 +176,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         )
         if note is None:
             return html
-        note.excerpt = make_excerpt(html, note.meta.summary, self.config.excerpt_chars,
-                                    self.config.excerpt_words)
-        note.reading_minutes = reading_minutes(html, self.config.cjk_chars_per_minute,
-                                               self.config.words_per_minute)
-        self.excerpt_cache[_cache_key(note.file.abs_src_path)] = (note.excerpt, note.reading_minutes)
+        key = _cache_key(note.file.abs_src_path)
+        if key not in self.excerpt_cache:  # a fallback page has the same text as its original
+            self.excerpt_cache[key] = summarize(
+                html, note.meta.summary, max_chars=self.config.excerpt_chars,
+                max_words=self.config.excerpt_words, cjk_per_minute=self.config.cjk_chars_per_minute,
+                words_per_minute=self.config.words_per_minute)
+        note.excerpt, note.reading_minutes = self.excerpt_cache[key]
         if note.leetcode and self.env is not None:
             row = self.portal.problem_row(note)
             if row is not None:

@@ -20,6 +20,7 @@ from .atom import feed_path, write_atom_feed
 from .catalog import collect_notes, normalized_src_uri
 from .config import NotesPortalConfig
 from .excerpt import summarize
+from .freshness import PortalPageFreshness
 from .frontmatter import Rules
 from .gitdates import read_git_dates
 from .labels import labels_for, localized
@@ -30,7 +31,6 @@ from .pages import add_portal_pages
 from .portal import Portal
 from .render import render_partial
 from .render_reuse import RenderReuse
-from .freshness import PortalPageFreshness
 from .search_index import finish_search_index
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note, ParsedNote
@@ -120,7 +120,6 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         )
         self.portal = Portal(self.config, language, catalog, pages)
         _list_in_i18n_sitemap(config, language, files)
-        self._watch_portal_pages(files)
         # MkDocs renders page content before on_env; the LeetCode header needs templates then.
         self.env = config.theme.get_env()
         if self.user_nav is None:
@@ -130,6 +129,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             for note in catalog.notes:
                 if note.src_uri not in listed and note.file.inclusion.is_included():
                     note.file.inclusion = InclusionLevel.NOT_IN_NAV
+        self._watch_portal_pages(files)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -316,11 +316,13 @@ class TextMaker:
         self.rng = rng
 
     def pick(self, items: Sequence[str]) -> str:
+        """One item of ``items``."""
         return items[self.rng.randrange(len(items))]
 
     # Chinese ---------------------------------------------------------------------------------
 
     def zh_sentence(self, terms: Sequence[str]) -> str:
+        """One Chinese sentence about ``terms``, sometimes with inline math."""
         return self.pick(ZH_SENTENCES).format(
             term=self.pick(terms), term2=self.pick(terms), obj=self.pick(OBJECTS), obj2=self.pick(OBJECTS),
             verb=self.pick(VERBS), verb2=self.pick(VERBS), effect=self.pick(EFFECTS),
@@ -330,12 +332,14 @@ class TextMaker:
         )
 
     def zh_paragraph(self, terms: Sequence[str], extra: str = "") -> str:
+        """Three to six sentences; ``extra`` (a link sentence) goes somewhere among them."""
         sentences = [self.zh_sentence(terms) for _ in range(self.rng.randint(3, 6))]
         if extra:
             sentences.insert(self.rng.randint(0, len(sentences)), extra)
         return "".join(sentences)
 
     def zh_table(self, terms: Sequence[str]) -> str:
+        """A Markdown table comparing methods."""
         rows = ["| 方法 | 时间复杂度 | 适用场景 | 备注 |", "|---|---|---|---|"]
         for _ in range(self.rng.randint(3, 5)):
             rows.append(f"| {self.pick(terms)} | `{self.pick(['O(n)', 'O(n log n)', 'O(n^2)', 'O(1)', 'O(nk)'])}` "
@@ -343,15 +347,18 @@ class TextMaker:
         return "\n".join(rows)
 
     def zh_list(self, terms: Sequence[str]) -> str:
+        """A bullet list of short points."""
         return "\n".join(f"- **{self.pick(terms)}**：{self.zh_sentence(terms)}"
                          for _ in range(self.rng.randint(3, 5)))
 
     # shared ----------------------------------------------------------------------------------
 
     def display_math(self) -> str:
+        """A ``$$`` display-math block."""
         return f"$$\n{self.pick(DISPLAY_MATH)}\n$$"
 
     def code_block(self) -> str:
+        """A fenced Python block from one of the code templates."""
         code = self.pick(CODE_TEMPLATES).substitute(
             name=self.pick(SLUG_WORDS), epochs=self.rng.randint(3, 30), lr=self.pick(["1e-3", "3e-4", "5e-5"]),
             wd=self.pick(["0.01", "0.05", "0.1"]), clip=self.pick(["0.5", "1.0", "5.0"]), k=self.rng.randint(2, 9),
@@ -364,6 +371,7 @@ class TextMaker:
     # English ---------------------------------------------------------------------------------
 
     def en_paragraph(self) -> str:
+        """An English paragraph, for translations."""
         return " ".join(self.pick(EN_SENTENCES).format(
             term=self.pick(EN_TERMS), term2=self.pick(EN_TERMS), obj=self.pick(EN_OBJECTS),
             obj2=self.pick(EN_OBJECTS), verb=self.pick(EN_VERBS), verb2=self.pick(EN_VERBS),
@@ -439,15 +447,18 @@ class PortalGenerator:
         return any(slug == self.settings.leetcode_category for slug, _ in self.settings.categories)
 
     def _date(self) -> dt.date:
+        """A date in the three years up to ``self.today``."""
         return self.today - dt.timedelta(days=self.rng.randint(0, 3 * 365))
 
     def _topic_note(self, category: str, index: int) -> GeneratedNote:
+        """A note of a non-LeetCode category (text comes later)."""
         terms = CATEGORY_TERMS.get(category, GENERAL_TERMS)
         title = f"{self.text.pick(terms)}{self.text.pick(TITLE_SUFFIXES)}"
         slug = f"{self.text.pick(SLUG_WORDS)}-{self.text.pick(SLUG_WORDS)}-{index:05d}"
         return GeneratedNote(category, slug, title, self._date())
 
     def _leetcode_note(self, problem_id: int) -> tuple[GeneratedNote, dict[str, Any]]:
+        """A LeetCode note named NNNN-slug.md and its ``leetcode:`` front matter."""
         (zh_prefix, en_prefix), (zh_object, en_object) = (self.rng.choice(LC_PREFIXES),
                                                           self.rng.choice(LC_OBJECTS))
         meta = {
@@ -461,6 +472,7 @@ class PortalGenerator:
 
     def _note_text(self, note: GeneratedNote, neighbours: list[GeneratedNote],
                    leetcode: dict[str, Any] | None, problem_ids: list[int]) -> str:
+        """Front matter, intro, ``<!-- more -->`` (70%), math, code, a table, sections up to ~8 KB."""
         rng, text = self.rng, self.text
         terms = CATEGORY_TERMS.get(note.category, GENERAL_TERMS)
         tags = rng.sample(terms, 3) if leetcode is None else list(leetcode["topics"]) + [rng.choice(terms)]
@@ -504,6 +516,7 @@ class PortalGenerator:
         return ""
 
     def _translation(self, note: GeneratedNote, leetcode: dict[str, Any] | None) -> str:
+        """The ``.en.md`` translation of ``note``."""
         rng, text = self.rng, self.text
         title = (f"LeetCode {leetcode['id']}: {note.slug.split('-', 1)[1].replace('-', ' ')}" if leetcode
                  else f"Notes on {rng.choice(EN_TERMS)} ({note.slug.rsplit('-', 1)[-1]})")
@@ -537,9 +550,11 @@ class Portal:
     stock_config: Path
 
     def site_dir(self, variant: str) -> Path:
+        """Where ``variant`` (ours or stock) is built."""
         return self.root / f"site-{variant}"
 
     def config(self, variant: str) -> Path:
+        """The configuration file of ``variant``."""
         return self.ours_config if variant == "ours" else self.stock_config
 
 
@@ -571,6 +586,7 @@ def write_portal(root: Path, size: int, settings: SiteSettings, config_text: str
 
 
 def _with_docs_dir(text: str, docs_dir: Path) -> str:
+    """``text`` with its top-level ``docs_dir`` set (added when missing)."""
     line = f"docs_dir: {_yaml_scalar(str(docs_dir))}"
     if re.search(r"^docs_dir:", text, re.M):
         return re.sub(r"^docs_dir:.*$", lambda _: line, text, count=1, flags=re.M)
@@ -662,6 +678,7 @@ def run_child(spec: dict[str, Any]) -> None:
 
 
 def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment of the child builds and the server: quiet Material's banner and warnings."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore", **(extra or {})}
 
 
@@ -688,6 +705,8 @@ class BuildFigures:
     load_before: float = 0.0
     #: Fingerprint of the plugin, templates and mkdocs.yml the build ran with.
     code: str = ""
+    #: Wall times of every repetition (``--repeat``); the figures are those of the fastest.
+    wall_runs: list[float] = field(default_factory=list)
 
 
 def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
@@ -754,6 +773,7 @@ def git_state() -> str:
 
 
 def _tree_bytes(root: Path) -> int:
+    """Total size of the files under ``root``."""
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(root) for f in files)
 
 
@@ -801,20 +821,24 @@ class ServerLog:
                 self.lines.append((time.perf_counter(), line.rstrip("\n")))
 
     def first_after(self, since: float, text: str) -> float | None:
+        """When the first line containing ``text`` arrived after ``since``."""
         with self.lock:
             return next((at for at, line in self.lines if at >= since and text in line), None)
 
     def matches_after(self, since: float, pattern: str) -> list[re.Match[str]]:
+        """Matches of ``pattern`` in the lines that arrived after ``since``."""
         with self.lock:
             found = (re.search(pattern, line) for at, line in self.lines if at >= since)
             return [match for match in found if match]
 
     def tail(self, count: int = 30) -> str:
+        """The last ``count`` lines, for error messages."""
         with self.lock:
             return "\n".join(line for _, line in self.lines[-count:])
 
 
 def _free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -886,6 +910,7 @@ def _notes_to_edit(notes: list[GeneratedNote], count: int) -> list[GeneratedNote
 
 
 def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, figures: ServeFigures) -> bool:
+    """Append a marker to ``note`` and time it until served; False when it never shows."""
     marker = f"benchmark-marker-{secrets.token_hex(6)}"
     url = base + note.page_path.removesuffix("index.html")
     source = portal.root / "docs-ours" / note.src_uri
@@ -911,6 +936,7 @@ def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, f
 
 
 def _record_search_index(base: str, figures: ServeFigures) -> None:
+    """Note the size of the search index the server serves now."""
     index = _fetch(base + "search/search_index.json")
     if index is not None:
         figures.search_index_kb.append(len(index.encode("utf-8")) / 1024)
@@ -933,12 +959,14 @@ def _stop(server: subprocess.Popen) -> None:
 
 @dataclass
 class Check:
+    """One target: its name, PASS/FAIL/SKIP and the figures behind the verdict."""
     name: str
     status: str  # PASS, FAIL or SKIP
     detail: str
 
 
 def _verdict(ok: bool) -> str:
+    """PASS or FAIL."""
     return "PASS" if ok else "FAIL"
 
 
@@ -1045,7 +1073,12 @@ def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks
             out.append(f"{size:>6} {'ours/stock':<12} {r['wall']:8.2f} {'':>8} {'':>8} {r['median_page']:8.2f} "
                        f"{'':>8} {r['search_index']:9.2f}")
     out += ["", "  wall s: load_config + build; med/max KB: zh note pages; index KB: search/search_index.json;",
-            f"  load: 1-minute load average before the build ({os.cpu_count()} CPUs)", ""]
+            f"  load: 1-minute load average before the build ({os.cpu_count()} CPUs)"]
+    repeated = [b for b in builds if len(b.wall_runs) > 1]
+    if repeated:
+        out.append("  fastest of: " + "; ".join(f"{b.size} {b.variant} " + "/".join(f"{w:.1f}" for w in b.wall_runs)
+                                                for b in repeated))
+    out.append("")
 
     out.append("Plugin steps (ours): seconds, share of the build, ms per note")
     for b in (b for b in builds if b.variant == "ours"):
@@ -1086,6 +1119,7 @@ def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N",
@@ -1095,6 +1129,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help=f"measure edit-to-preview under mkdocs serve (default: on the {SERVE_EDIT_SIZE}-note "
                              f"portal when it is among --sizes; --serve-edit forces it, on the largest size "
                              f"when {SERVE_EDIT_SIZE} isn't measured)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="R",
+                        help="build each portal R times and report the fastest (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the note generator")
     parser.add_argument("--keep", action="store_true", help="keep the generated portals and sites")
@@ -1103,6 +1139,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if any(n < 10 for n in args.sizes):
         parser.error("--sizes: at least 10 notes per portal")
+    if args.repeat < 1:
+        parser.error("--repeat: at least 1")
     return args
 
 
@@ -1116,6 +1154,7 @@ def serve_edit_size(args: argparse.Namespace) -> int | None:
 
 
 def progress(message: str) -> None:
+    """A time-stamped progress line on stderr."""
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
@@ -1131,6 +1170,7 @@ def warm_up(root: Path, settings: SiteSettings, config_text: str, seed: int, var
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the portals, build and measure them, print the report."""
     args = parse_args(argv)
     if args.child:
         run_child(json.loads(args.child))
@@ -1155,10 +1195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             for variant in variants:
                 progress(f"{size} notes: building {variant} ...")
                 try:
-                    figures = measure_build(portal, variant, args.build_timeout)
+                    runs = [measure_build(portal, variant, args.build_timeout) for _ in range(args.repeat)]
                 except (RuntimeError, subprocess.TimeoutExpired) as error:
                     progress(f"{size} notes: {variant} build FAILED, left out of the report: {error}")
                     continue
+                figures = min(runs, key=lambda run: run.wall_s)
+                figures.wall_runs = [run.wall_s for run in runs]
                 builds.append(figures)
                 progress(f"{size} notes: {variant} built in {figures.wall_s:.1f} s, "
                          f"median page {figures.median_page_kb:.1f} KB, peak {figures.peak_mb:.0f} MB")

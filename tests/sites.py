@@ -82,10 +82,10 @@ class FixtureSite:
         return self.write(path, f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n", dedent=False)
 
     def config(self) -> dict:
-        plugins: list = ["search"]
+        plugins: list = [{"search": {"lang": ["en", "zh"], "pipeline": ["stopWordFilter"]}}]
         if self.i18n:
             plugins.append({"i18n": {
-                "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True,
+                "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True, "reconfigure_search": False,
                 "languages": [
                     {"locale": "zh", "default": True, "name": "中文", "build": True},
                     {"locale": "en", "name": "English", "build": True, "site_name": "Notes"},

@@ -19,27 +19,37 @@ class PortalPageFreshness:
     def __init__(self) -> None:
         #: Fingerprint of each portal page as last written, by destination; kept across rebuilds.
         self.written: dict[str, str] = {}
-        #: MkDocs asks whether a page is modified twice: before reading pages (when the
-        #: portal's views aren't known yet) and before rendering it.
+        #: This build's answer per destination: MkDocs asks twice (before reading, before rendering).
+        self.decided: dict[str, bool] = {}
         self.rendering = False
 
     def start_build(self) -> None:
+        self.decided.clear()
         self.rendering = False
 
     def start_rendering(self) -> None:
+        """MkDocs has read every page: every view is final now."""
         self.rendering = True
 
     def watch(self, file: File, fingerprint: Callable[[], str], *, authored: bool) -> None:
-        """Make ``file.is_modified()`` answer for a portal page (replacing MkDocs' mtime check)."""
+        """Make ``file.is_modified()`` answer for a portal page (replacing MkDocs' mtime check).
+
+        A generated page's view is known when MkDocs reads it, because MkDocs reads the
+        notes first (the portal appends its pages to the files); an authored page such
+        as ``index.md`` is read before the notes, so it is always read and decided later.
+        """
         source_changed = file.is_modified
 
         def is_modified() -> bool:
-            if not self.rendering:
-                return True  # reading a portal page's (short) source is cheap: always do it
-            current = fingerprint()
-            previous = self.written.get(file.dest_uri)
-            self.written[file.dest_uri] = current
-            return (current != previous or not os.path.isfile(file.abs_dest_path)
-                    or (authored and source_changed()))
+            if authored and not self.rendering:
+                return True
+            if file.dest_uri not in self.decided:
+                current = fingerprint()
+                changed = (current != self.written.get(file.dest_uri)
+                           or not os.path.isfile(file.abs_dest_path)
+                           or (authored and source_changed()))
+                self.written[file.dest_uri] = current
+                self.decided[file.dest_uri] = changed
+            return self.decided[file.dest_uri]
 
         file.is_modified = is_modified  # type: ignore[method-assign]

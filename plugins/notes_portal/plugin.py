@@ -34,6 +34,7 @@ from .render_reuse import RenderReuse
 from .search_index import finish_search_index
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note, ParsedNote
+from .template_cache import InMemoryBytecodeCache
 from .timing import StepTimes
 from .validation import duplicate_problems, undeclared_folder
 
@@ -62,6 +63,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         #: ``serve`` rebuilds read only the notes that changed.
         self.parsed_notes: dict[tuple, ParsedNote] = {}
         self.freshness = PortalPageFreshness()
+        self.template_cache = InMemoryBytecodeCache()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
 
@@ -122,6 +124,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         _list_in_i18n_sitemap(config, language, files)
         # MkDocs renders page content before on_env; the LeetCode header needs templates then.
         self.env = config.theme.get_env()
+        self.env.bytecode_cache = self.template_cache
         if self.user_nav is None:
             self.generated_nav, listed = portal_nav(catalog, self.config.nav_notes_per_category,
                                                     labels_for(language.current)["home"])
@@ -138,6 +141,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = self.template_cache
         self.env = env
         self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
         return env
@@ -240,7 +244,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     @event_priority(-120)  # after mkdocs-static-i18n wrote the index merged from all languages
     def _finish_search_index(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled:
+        # Inside mkdocs-static-i18n's build of another language the index isn't final yet.
+        if self.config.enabled and not getattr(config.plugins.get("i18n"), "building", False):
             with self.times.measure("post build: search index"):
                 finish_search_index(config)
 

@@ -33,8 +33,9 @@ def finish_search_index(config: MkDocsConfig) -> None:
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     data["docs"] = newest_entry_per_location(data.get("docs", []))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one C-encoded string
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write(text)
 
 
 def newest_entry_per_location(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -27,14 +27,19 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here);
+# CJK fonts make the screenshots readable.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "installing $$missing with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
-	  fi; }
+	    echo "missing Debian packages: $$missing (run: sudo apt-get install $$missing)" >&2; exit 1; \
+	  fi; \
+	fi
 
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -20,7 +20,8 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/build.py                      # sizes 300 1000 3000
     .venv/bin/python benchmarks/build.py --sizes 100 200      # quick run
     .venv/bin/python benchmarks/build.py --skip-stock --json  # our build only, as JSON
-    .venv/bin/python benchmarks/build.py --sizes 200 --serve-edit
+    .venv/bin/python benchmarks/build.py --sizes 200 --serve-edit   # serve-edit on a small portal
+    .venv/bin/python benchmarks/build.py --repeat 3 --no-serve-edit # fastest of 3 builds per portal
 
 Progress goes to stderr; the report (table or ``--json``) to stdout.
 """

@@ -28,6 +28,8 @@ DROPPED_TAGS = frozenset({"pre", "script", "style", "table", "svg", "math", "sup
                           "template", "iframe", "object", "noscript", "textarea", "select"})
 DROPPED_CLASSES = frozenset({"headerlink", "footnote", "footnote-ref", "md-annotation",
                              "admonition", "tabbed-set", "MathJax", "katex"})
+TAG = re.compile(r"<[^>]*>")
+HEADING_START = re.compile(r"<h[1-6][\s>]")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
 INLINE_MATH_MAX = 24
@@ -72,10 +74,14 @@ def reading_minutes(html: str, cjk_per_minute: int, words_per_minute: int) -> in
 
 def summarize(html: str, summary: str | None, *, max_chars: int, max_words: int,
               cjk_per_minute: int, words_per_minute: int) -> tuple[str, int]:
-    """Excerpt and reading time of a page, parsing its HTML once."""
-    root = _parse(html)
-    return (_excerpt(html, root, summary, max_chars, max_words),
-            _minutes(root, cjk_per_minute, words_per_minute))
+    """Excerpt and reading time of a page, parsing only the opening of its HTML.
+
+    The excerpt comes from the paragraphs before the first heading that follows
+    them, so only that part is parsed; the reading time only needs the text.
+    """
+    opening = _opening(html)
+    excerpt = _excerpt(html, _parse(opening), summary, max_chars, max_words)
+    return excerpt, _count_minutes(TAG.sub(" ", html), cjk_per_minute, words_per_minute)
 
 
 def html_to_text(html: str) -> str:
@@ -112,8 +118,21 @@ def _readable_text(root: etree._Element | None) -> str:
     return clean_text(_join(p.strip() for p in paragraphs if p.strip()))
 
 
+def _opening(html: str) -> str:
+    """The HTML up to the first heading that comes after a paragraph."""
+    paragraph_end = html.find("</p>")
+    if paragraph_end < 0:
+        return html
+    heading = HEADING_START.search(html, paragraph_end)
+    return html[: heading.start()] if heading else html
+
+
 def _minutes(root: etree._Element | None, cjk_per_minute: int, words_per_minute: int) -> int:
-    text = root.text_content() if root is not None else ""
+    return _count_minutes(root.text_content() if root is not None else "", cjk_per_minute,
+                          words_per_minute)
+
+
+def _count_minutes(text: str, cjk_per_minute: int, words_per_minute: int) -> int:
     cjk = len(CJK.findall(text))
     words = len(LATIN_WORD.findall(text))
     return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))

@@ -6,8 +6,12 @@ import html
 import re
 from collections.abc import Callable
 
-#: ``href``/``src`` with a double-quoted, single-quoted or unquoted value (raw HTML has all three).
-HREF = re.compile(r"""\b(?P<name>href|src)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
+#: ``href``/``src`` with a double-quoted, single-quoted or unquoted value (raw HTML has all
+#: three) that holds a scheme or an entity: a relative link can be neither, so the common
+#: case costs no Python call.
+HREF = re.compile(r"""\b(?P<name>href|src)\s*=\s*(?:"(?P<double>[^"]*[:&][^"]*)"|'(?P<single>[^']*[:&][^']*)'"""
+                  r"""|(?P<bare>[^\s"'>]*[:&][^\s"'>]*))""", re.I)
+SAFE_SCHEMES = ("https://", "http://", "mailto:")
 CROSS_LINK = re.compile(r"^lc:(?P<id>\d+)(?P<fragment>#.*)?$")
 #: Schemes that run code in the reader's browser when a link is followed.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -21,11 +25,13 @@ def rewrite_links(page_html: str, resolve_problem: Callable[[int], str],
     ``resolve_problem`` returns the URL for a problem number (our note, or the
     statement when there is none); ``on_script_link`` reports a disarmed URL.
     """
-    if ":" not in page_html:  # neither lc:N nor a script scheme can be there
+    if not might_need_rewriting(page_html):
         return page_html
 
     def replace(match: re.Match[str]) -> str:
         raw = next(v for v in (match.group("double"), match.group("single"), match.group("bare")) if v is not None)
+        if raw.startswith(SAFE_SCHEMES):
+            return match.group(0)
         value = html.unescape(raw)
         cross_link = CROSS_LINK.match(value)
         if cross_link:
@@ -37,6 +43,13 @@ def rewrite_links(page_html: str, resolve_problem: Callable[[int], str],
         return match.group(0)
 
     return HREF.sub(replace, page_html)
+
+
+def might_need_rewriting(page_html: str) -> bool:
+    """Cheap test (plain substring searches) before the attribute scan: without ``lc:``,
+    a script scheme or a character reference that could spell one, nothing will change."""
+    lowered = page_html.lower()
+    return any(marker in lowered for marker in ("lc:", "script", "data:", "&#", "&colon"))
 
 
 def is_script_url(url: str) -> bool:

@@ -46,10 +46,22 @@ def rewrite_links(page_html: str, resolve_problem: Callable[[int], str],
 
 
 def might_need_rewriting(page_html: str) -> bool:
-    """Cheap test (plain substring searches) before the attribute scan: without ``lc:``,
-    a script scheme or a character reference that could spell one, nothing will change."""
+    """Cheap test (substring searches) before the attribute scan: without ``lc:``, a script
+    scheme, or a character reference inside a tag (which could spell one), nothing changes."""
     lowered = page_html.lower()
-    return any(marker in lowered for marker in ("lc:", "script", "data:", "&#", "&colon"))
+    if "lc:" in lowered or "script" in lowered or "data:" in lowered:
+        return True
+    return _reference_inside_tag(lowered, "&#") or _reference_inside_tag(lowered, "&colon")
+
+
+def _reference_inside_tag(page_html: str, reference: str) -> bool:
+    """True when ``reference`` stands inside a tag, not in text (code is full of ``&#39;``)."""
+    position = page_html.find(reference)
+    while position >= 0:
+        if page_html.rfind("<", 0, position) > page_html.rfind(">", 0, position):
+            return True
+        position = page_html.find(reference, position + 1)
+    return False
 
 
 def is_script_url(url: str) -> bool:

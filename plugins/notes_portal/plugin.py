@@ -132,7 +132,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             for note in catalog.notes:
                 if note.src_uri not in listed and note.file.inclusion.is_included():
                     note.file.inclusion = InclusionLevel.NOT_IN_NAV
-        self._watch_portal_pages(files)
+        if self.serving:  # only `serve --dirty` asks whether a page changed
+            self._watch_portal_pages(files)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

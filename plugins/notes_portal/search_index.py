@@ -21,6 +21,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 
+#: What Material writes as the index's ``config``, from its plugin's options.
+SEARCH_CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
+
+
 def finish_search_index(config: MkDocsConfig) -> None:
     path = os.path.join(config.site_dir, "search", "search_index.json")
     if not os.path.isfile(path):
@@ -28,12 +32,15 @@ def finish_search_index(config: MkDocsConfig) -> None:
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)
     if isinstance(entries, list):
-        # The plugin keeps this object as the "previous" index of the next dirty rebuild.
+        # The plugin keeps this object as the "previous" index of the next dirty rebuild,
+        # and the file it just wrote holds exactly these entries: no need to read it back.
         entries[:] = newest_entry_per_location(entries)
-    with open(path, encoding="utf-8") as handle:
-        data = json.load(handle)
-    data["docs"] = newest_entry_per_location(data.get("docs", []))
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one C-encoded string
+        data = {"config": {key: plugin.config[key] for key in SEARCH_CONFIG_KEYS}, "docs": entries}
+    else:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        data["docs"] = newest_entry_per_location(data.get("docs", []))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)  # one C-encoded string
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
 

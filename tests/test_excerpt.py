@@ -16,6 +16,24 @@ RAW_SYNTAX = ("**", "](", "[", "#", "$", "\\(", "\\[", "\\", "|", "<", ">", "```
 ENGLISH_WORDS = [f"word{i}" for i in range(80)]
 
 
+#: Blocks an excerpt must skip: a heading, a code block, a table and display math.
+SKIPPED_BLOCKS = """\
+# 一级标题
+
+```python
+SECRET_CODE = 1
+```
+
+| 列A | 列B |
+|-----|-----|
+| 表格内容 | 2 |
+
+$$
+E = mc^2
+$$
+
+"""
+
 def render(text: str) -> str:
     """Markdown → HTML with the extensions the fixture portals use (as MkDocs hands it to the plugin)."""
     extensions, configs = [], {}
@@ -96,21 +114,7 @@ def test_english_text_is_cut_at_excerpt_words() -> None:
 
 def test_rendered_markup_never_reaches_the_excerpt() -> None:
     """Headings, code blocks, tables, display math and admonitions are skipped; inline syntax is text."""
-    source = """\
-# 标题不应出现
-
-```python
-SECRET_CODE = 1
-```
-
-| 列A | 列B |
-|-----|-----|
-| 表格内容 | 2 |
-
-$$
-E = mc^2
-$$
-
+    source = SKIPPED_BLOCKS + """\
 !!! note "提示"
     提示内容不应出现
 
@@ -142,22 +146,7 @@ def test_reading_minutes_counts_cjk_and_words_at_their_speeds() -> None:
 # -- a built site -------------------------------------------------------------------
 
 SITE_URL = "https://notes.example.org/"
-LONG_BODY = """\
-# 一级标题
-
-```python
-SECRET_CODE = 1
-```
-
-| 列A | 列B |
-|-----|-----|
-| 表格内容 | 2 |
-
-$$
-E = mc^2
-$$
-
-""" + "段落内容，" * 60
+LONG_BODY = SKIPPED_BLOCKS + "段落内容，" * 60
 
 
 @pytest.fixture(scope="module")

@@ -1029,7 +1029,7 @@ def target_checks(builds: list[BuildFigures], serve: ServeFigures | None) -> lis
                             f"home feed lists {serve.feed_items_after_edit} notes after the edits"))
     if serve is not None and len(serve.search_index_kb) > 1:
         before, after = serve.search_index_kb[0], min(serve.search_index_kb[1:])
-        checks.append(Check(f"(extra, not in the issue) served search index keeps >= 90% of its size after edits",
+        checks.append(Check("(extra, not in the issue) served search index keeps >= 90% of its size after edits",
                             _verdict(after >= 0.9 * before),
                             f"{before:.0f} KB before, smallest after an edit {after:.0f} KB"))
     return checks

@@ -140,8 +140,8 @@ class _TolerantLoader(yaml.SafeLoader):
     """Safe YAML that turns the ``!!python/...`` tags of mkdocs.yml into None instead of failing."""
 
 
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
+_TolerantLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
 
 
 if __name__ == "__main__":

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .config import DIFFICULTIES
 from .labels import labels_for
 from .structure import Note
 
-#: ``href="lc:76"`` as Python-Markdown renders ``[最小覆盖子串](lc:76)``.
-CROSS_LINK = re.compile(r'href="lc:(?P<id>\d+)(?P<fragment>#[^"]*)?"')
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,6 @@ class StepTimes:
         finally:
             self.seconds[step] += time.perf_counter() - start
 
-    def reset(self) -> None:
-        self.seconds.clear()
-
     @property
     def total(self) -> float:
         return sum(self.seconds.values())

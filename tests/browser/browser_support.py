@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -126,6 +127,30 @@ class NoteFact:
 
 
 @cache
+def commit_dates() -> dict[str, tuple[dt.date, dt.date]]:
+    """(first, last) commit date of every file under docs/, from git (empty outside a work tree)."""
+    done = subprocess.run(["git", "-C", str(REPO), "-c", "core.quotepath=off", "log", "--format=@%as",
+                           "--name-only", "--", "docs"], capture_output=True, text=True)
+    dates: dict[str, tuple[dt.date, dt.date]] = {}
+    current: dt.date | None = None
+    for line in done.stdout.splitlines():
+        if line.startswith("@"):
+            current = dt.date.fromisoformat(line[1:])
+        elif line and current:
+            first, last = dates.get(line, (current, current))
+            dates[line] = (current, last)  # the log runs newest first
+    return dates
+
+
+def shown_updated(meta: dict, relative: Path) -> dt.date | None:
+    """The portal's rule: front matter ``updated``, else a later commit than the note's first."""
+    if meta.get("updated"):
+        return meta["updated"]
+    first, last = commit_dates().get(f"docs/{relative.as_posix()}", (None, None))
+    return last if last and first and last > max(meta["date"], first) else None
+
+
+@cache
 def chinese_notes() -> tuple[NoteFact, ...]:
     """Every published Chinese note under a category folder, read straight from docs/."""
     slugs = {category.slug for category in categories()}
@@ -138,7 +163,7 @@ def chinese_notes() -> tuple[NoteFact, ...]:
         if meta.get("draft"):
             continue
         notes.append(NoteFact(url="/" + relative.with_suffix("").as_posix() + "/", date=meta["date"],
-                              updated=meta.get("updated"), src_uri=relative.as_posix()))
+                              updated=shown_updated(meta, relative), src_uri=relative.as_posix()))
     return tuple(notes)
 
 

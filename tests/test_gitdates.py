@@ -53,14 +53,19 @@ def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
 
+def new_repo(path: Path) -> Path:
+    """An empty git work tree at ``path``."""
+    path.mkdir()
+    git(path, "init", "-q")
+    return path
+
+
 # -- read_git_dates --------------------------------------------------------------
 
 
 def test_first_and_last_commit_dates_per_file(tmp_path: Path) -> None:
     """Each file under docs maps to its first and last commit dates; files outside docs are ignored."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
+    repo = new_repo(tmp_path / "repo")
     write(repo / "docs/nlp/edited.md", "v1\n")
     write(repo / "docs/nlp/once.md", "once\n")
     write(repo / "README.md", "outside docs\n")
@@ -81,9 +86,7 @@ def test_first_and_last_commit_dates_per_file(tmp_path: Path) -> None:
 
 def test_non_ascii_and_spaced_file_names(tmp_path: Path) -> None:
     """Chinese and space-containing file names are keyed by their real paths, not git's quoted form."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
+    repo = new_repo(tmp_path / "repo")
     write(repo / "docs/数学/线性代数.md", "矩阵\n")
     write(repo / "docs/nlp/word vectors.md", "vectors\n")
     commit(repo, "2020-02-03T12:00:00", "docs")
@@ -96,9 +99,7 @@ def test_non_ascii_and_spaced_file_names(tmp_path: Path) -> None:
 
 def test_docs_dir_is_the_repository_root(tmp_path: Path) -> None:
     """A docs folder that is itself the work tree's top level is read too."""
-    repo = tmp_path / "docs"
-    repo.mkdir()
-    git(repo, "init", "-q")
+    repo = new_repo(tmp_path / "docs")
     write(repo / "nlp/a.md", "a\n")
     commit(repo, "2019-12-31T12:00:00", "nlp")
     assert read_git_dates(str(repo)) == {
@@ -114,9 +115,7 @@ def test_folder_outside_git_gives_no_dates(tmp_path: Path) -> None:
 
 def test_repository_without_commits_gives_no_dates(tmp_path: Path) -> None:
     """A fresh ``git init`` with no commit yet yields an empty map rather than failing."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
+    repo = new_repo(tmp_path / "repo")
     write(repo / "docs/nlp/a.md", "a\n")
     assert read_git_dates(str(repo / "docs")) == {}
 

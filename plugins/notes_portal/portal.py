@@ -81,7 +81,7 @@ class Portal:
     @cached_property
     def tiles(self) -> list[Tile]:
         counts = [(d, n) for d, _, n in self.leetcode_index.difficulty_counts]
-        return build_tiles(self.catalog.categories, self.catalog.notes, self.language.url_prefix,
+        return build_tiles(self.catalog.categories, self.catalog.by_category, self.language.url_prefix,
                            self.config.leetcode.category, counts)
 
     def note_for(self, src_uri: str) -> Note | None:

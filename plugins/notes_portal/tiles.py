@@ -19,12 +19,12 @@ class Tile:
     difficulty_counts: list[tuple[str, int]] = field(default_factory=list)
 
 
-def build_tiles(categories: list[Category], notes: list[Note], url_prefix: str,
+def build_tiles(categories: list[Category], notes_by_category: dict[str, list[Note]], url_prefix: str,
                 leetcode_category: str, difficulty_counts: list[tuple[str, int]]) -> list[Tile]:
-    """One tile per declared category, in configured order; ``notes`` are newest first."""
+    """One tile per declared category, in configured order; each category's notes are newest first."""
     tiles = []
     for category in sorted(categories, key=lambda c: c.order):
-        members = [note for note in notes if note.category == category.slug]
+        members = notes_by_category.get(category.slug, [])
         newest = members[0] if members else None
         tiles.append(Tile(
             category=category,

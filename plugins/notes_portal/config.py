@@ -76,3 +76,6 @@ class NotesPortalConfig(Config):
     cjk_chars_per_minute = opt.Type(int, default=400)
     words_per_minute = opt.Type(int, default=220)
     leetcode = opt.SubConfig(LeetCodeConfig)
+    #: ``pagefind``: one Pagefind index per language behind Material's search box
+    #: (``search/``); ``material``: Material's own lunr search, as before.
+    search_engine = opt.Choice(("pagefind", "material"), default="pagefind")

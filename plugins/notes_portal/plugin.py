@@ -31,6 +31,8 @@ from .pages import add_portal_pages
 from .portal import Portal
 from .render import render_partial
 from .render_reuse import RenderReuse
+from .search.indexer import SearchIndexer
+from .search.records import make_record
 from .search_index import finish_search_index
 from .site_files import copy_sitemap_for_language
 from .structure import Category, Diagnostic, Note, ParsedNote
@@ -42,6 +44,8 @@ log = get_plugin_logger(__name__)
 
 #: Where an author's own category page (or home page) wants the plugin's list.
 LIST_MARKER = "<!-- notes-portal:list -->"
+#: Our search worker (Material's protocol, answered by Pagefind), relative to the site root.
+SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
 
 
 class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
@@ -66,6 +70,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.template_cache = InMemoryBytecodeCache()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
+        self.search = SearchIndexer(on_error=log.error, on_timing=self._add_time)
+        #: Pages of this build whose author asked to keep them out of search.
+        self.search_excluded: set[str] = set()
 
     # -- configuration -----------------------------------------------------
 
@@ -121,6 +128,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             leetcode_category=self.config.leetcode.category,
         )
         self.portal = Portal(self.config, language, catalog, pages)
+        self.search_excluded = set()
+        if self._pagefind:
+            self.search.keep_only(language.current, {f.src_uri for f in files.documentation_pages()})
         _list_in_i18n_sitemap(config, language, files)
         # MkDocs renders page content before on_env; the LeetCode header needs templates then.
         self.env = config.theme.get_env()
@@ -143,6 +153,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = self.template_cache
+        # A global, so that every template (404.html too) points the search box at our worker.
+        env.globals["np_search_worker"] = self._search_worker()
         self.env = env
         self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
         return env
@@ -151,6 +163,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_title(page)
+        if self._pagefind:
+            # Pagefind indexes the site: Material's search plugin only keeps the search box
+            # and writes an empty index (``search: exclude`` is its documented switch).
+            search_meta = page.meta.get("search") or {}
+            if search_meta.get("exclude"):
+                self.search_excluded.add(page.file.src_uri)
+            page.meta["search"] = {**search_meta, "exclude": True}
         note = self.portal.note_for(normalized_src_uri(page.file)) if self.portal else None
         if note is None or note.translated:
             return markdown
@@ -210,6 +229,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         if note is not None:
             self.portal.place_in_category(page, note)
         view = self.portal.view_for(normalized_src_uri(page.file))
+        if self._pagefind:
+            with self.times.measure("search: records"):
+                self._index_page(page, note, listing=view is not None)
         if view is not None:
             context["np"] = view
             if self.env is not None and page.content and LIST_MARKER in page.content:
@@ -224,6 +246,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: atom, sitemap"):
             self._write_feed_and_sitemap(config)
+        if self._pagefind:  # in the background, while the next language builds
+            language = self.portal.language
+            self.search.write(language.current, os.path.join(config.site_dir, language.url_prefix))
 
     def _write_feed_and_sitemap(self, config: MkDocsConfig) -> None:
         assert self.portal is not None
@@ -249,10 +274,48 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         if self.config.enabled and not getattr(config.plugins.get("i18n"), "building", False):
             with self.times.measure("post build: search index"):
                 finish_search_index(config)
+            if self._pagefind and not self.serving:  # `serve` reloads first; search follows
+                with self.times.measure("search: waiting for pagefind"):
+                    self.search.wait()
 
     on_post_build = CombinedEvent(_write_language_files, _finish_search_index)
 
     # -- steps ---------------------------------------------------------------
+
+    @property
+    def _pagefind(self) -> bool:
+        return self.config.enabled and self.config.search_engine == "pagefind"
+
+    def _search_worker(self) -> str | None:
+        """Our worker's URL; every language shares it (mkdocs-static-i18n keeps one set of
+        assets at the root), so it is told which language's bundle to search."""
+        if not self._pagefind or self.portal is None:
+            return None
+        prefix = self.portal.language.url_prefix.strip("/")
+        return f"{SEARCH_WORKER}?index={prefix}" if prefix else SEARCH_WORKER
+
+    def _add_time(self, step: str, seconds: float) -> None:
+        self.times.seconds[step] += seconds
+
+    def _index_page(self, page: Page, note: Note | None, *, listing: bool) -> None:
+        """Keep this page's search record, or keep it out of search.
+
+        Left out: listing pages (the feed, category lists, the LeetCode index), whose
+        text is only other notes' titles and excerpts and would outrank the notes;
+        untranslated notes on another language's site (their own language has them);
+        pages whose author set ``search: exclude``.
+        """
+        assert self.portal is not None and self.env is not None
+        language, src_uri = self.portal.language.current, page.file.src_uri
+        if listing or (note is not None and not note.translated) or src_uri in self.search_excluded \
+                or page.content is None:
+            self.search.add(language, src_uri, None)
+            return
+        title = html.unescape(page.title or "")
+        record = make_record(self.env, url=page.url, title=title, content=page.content,
+                             tags=list(note.meta.tags) if note else [],
+                             problem=note.leetcode.id if note and note.leetcode else None)
+        self.search.add(language, src_uri, record)
 
     def _categories(self, language: BuildLanguage) -> list[Category]:
         return [

@@ -1,0 +1,110 @@
+"""The readable text of a rendered page, in sections, as search should see it.
+
+Search indexes what a reader reads: prose, headings, tables and lists. Code
+blocks are left out (a collection with solutions in seven languages doubled
+its index with them, and their tokens drown prose matches), and so is math:
+TeX source is not something anyone types into a search box, nor something a
+snippet should show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree, html as lxml_html
+
+#: Elements whose text is never indexed, as an XPath union.
+_LEFT_OUT = " | ".join([
+    ".//pre", ".//script", ".//style", ".//svg", ".//*[local-name()='svg']",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' highlight ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' highlighttable ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' arithmatex ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' katex ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]",
+    ".//*[@data-search-exclude]",
+])
+#: Elements after which words must not run together once tags are gone.
+_BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "table", "blockquote",
+           "section", "details", "summary", "figure", "figcaption", "br", "hr",
+           "h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text up to the next heading; the page's opening has no heading."""
+
+    heading: str
+    #: The heading's ``id``, so that a result can link into the page.
+    anchor: str | None
+    level: int
+    text: str
+
+
+def page_sections(content: str) -> list[Section]:
+    """Sections of a page's rendered content (``page.content``), its ``<h1>`` left out:
+    the title is indexed on its own."""
+    if not content.strip():
+        return []
+    root = lxml_html.fragment_fromstring(content, create_parent="div")
+    for element in root.xpath(_LEFT_OUT):
+        _remove_keeping_tail(element)
+    sections: list[Section] = []
+    heading, anchor, level, parts = "", None, 0, [root.text or ""]
+    for child in root:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            continue
+        if child.tag in _HEADINGS:
+            if parts or heading:
+                sections.append(Section(heading, anchor, level, _joined(parts)))
+            heading, anchor, level, parts = "", None, 0, []
+            if child.tag != "h1":
+                heading, anchor, level = _text(child), child.get("id"), _HEADINGS[child.tag]
+            if child.tail:
+                parts.append(child.tail)
+            continue
+        parts.append(_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    if parts or heading:
+        sections.append(Section(heading, anchor, level, _joined(parts)))
+    return [section for section in sections if section.heading or section.text]
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + " " + tail
+        else:
+            parent.text = (parent.text or "") + " " + tail
+    parent.remove(element)
+
+
+def _text(element: etree._Element) -> str:
+    """The element's text, with a space wherever a block ends."""
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            if event == "end" and node.tail:
+                pieces.append(node.tail)
+            continue
+        if event == "start":
+            if node.text:
+                pieces.append(node.text)
+        else:
+            if node.tag in _BLOCKS:
+                pieces.append(" ")
+            if node is not element and node.tail:
+                pieces.append(node.tail)
+    return _joined(pieces, "")
+
+
+def _joined(parts: list[str], separator: str = " ") -> str:
+    return _SPACE.sub(" ", separator.join(parts)).strip()

@@ -1,0 +1,82 @@
+"""The search index of every language: records collected while MkDocs renders, bundles
+written in the background.
+
+Records are kept per language across builds, so that under ``mkdocs serve --dirty``
+a rebuild that renders one note re-indexes with every other note's record as it
+was. Writing a bundle runs Pagefind in its own process; the plugin starts it
+as soon as a language is built, so it overlaps the next language's build. ``mkdocs
+build`` waits for all bundles before it ends; ``mkdocs serve`` doesn't wait, and a
+newer rebuild's bundle supersedes an older one that hasn't started yet.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .bundle import write_bundle
+from .records import SearchRecord
+
+
+@dataclass
+class _Writer:
+    """Writes one output folder's bundle; the newest request wins."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    latest: int = 0
+
+
+class SearchIndexer:
+    def __init__(self, on_error: Callable[[str], None], on_timing: Callable[[str, float], None]) -> None:
+        self._records: dict[str, dict[str, SearchRecord]] = {}
+        self._writers: dict[str, _Writer] = {}
+        self._threads: list[threading.Thread] = []
+        self._on_error = on_error
+        self._on_timing = on_timing
+
+    def keep_only(self, language: str, src_uris: set[str]) -> None:
+        """Forget the records of pages that no longer exist in ``language``'s build."""
+        records = self._records.setdefault(language, {})
+        for src_uri in [uri for uri in records if uri not in src_uris]:
+            del records[src_uri]
+
+    def add(self, language: str, src_uri: str, record: SearchRecord | None) -> None:
+        """Record (or, with ``None``, stop indexing) one page of ``language``."""
+        records = self._records.setdefault(language, {})
+        if record is None:
+            records.pop(src_uri, None)
+        else:
+            records[src_uri] = record
+
+    def write(self, language: str, site_dir: str) -> None:
+        """Start writing ``language``'s bundle into ``site_dir`` in the background."""
+        records = sorted(self._records.get(language, {}).values(), key=lambda r: r.url)
+        writer = self._writers.setdefault(site_dir, _Writer())
+        writer.latest += 1
+        generation = writer.latest
+
+        def run() -> None:
+            with writer.lock:
+                if generation != writer.latest:  # a newer rebuild has its own bundle coming
+                    return
+                start = time.perf_counter()
+                try:
+                    write_bundle(records, site_dir=site_dir, language=language)
+                except Exception as error:  # noqa: BLE001 - any failure must reach the build log
+                    self._on_error(f"search: the {language} index was not written "
+                                   f"({type(error).__name__}: {error})")
+                finally:
+                    self._on_timing(f"search: pagefind {language} (background)",
+                                    time.perf_counter() - start)
+
+        thread = threading.Thread(target=run, name=f"pagefind-{language}", daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def wait(self) -> None:
+        """Wait until every bundle started so far is written."""
+        threads, self._threads = self._threads, []
+        for thread in threads:
+            thread.join()

@@ -1,0 +1,48 @@
+"""One page as Pagefind should index it: its sections tokenized, its title and tags as metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from ..render import render_partial
+from .extract import Section, page_sections
+from .tokens import index_text
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """What the indexer sends to Pagefind for one page."""
+
+    #: The page's URL relative to its language's root (``nlp/transformer/``).
+    url: str
+    #: The document Pagefind parses (``partials/np-search-record.html``).
+    html: str
+
+
+@dataclass(frozen=True)
+class _RecordView:
+    title: str
+    title_tokens: str
+    tags: list[str]
+    tag_tokens: str
+    problem: int | None
+    sections: list[Section]
+
+    @property
+    def lead(self) -> int:
+        """Tokens before the first section (title, problem number, tags): Pagefind
+        counts whitespace-separated words, and so does the worker's snippet."""
+        problem = 2 if self.problem is not None else 0
+        return len(self.title_tokens.split()) + problem + len(self.tag_tokens.split())
+
+
+def make_record(env: Environment, *, url: str, title: str, content: str, tags: list[str],
+                problem: int | None) -> SearchRecord:
+    """The search record of a page, from its rendered ``content``."""
+    sections = [Section(index_text(s.heading), s.anchor, s.level, index_text(s.text))
+                for s in page_sections(content)]
+    view = _RecordView(title=title, title_tokens=index_text(title), tags=list(tags),
+                       tag_tokens=index_text(" ".join(tags)), problem=problem, sections=sections)
+    return SearchRecord(url=url, html=render_partial(env, "np-search-record.html", record=view))

@@ -1,0 +1,156 @@
+"""Edit-to-preview latency of ``mkdocs serve --dirty`` on a generated portal (used by ``build.py``)."""
+
+from __future__ import annotations
+
+import random
+import re
+import secrets
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from common import child_env, fetch, free_port, stop_process, wait_until
+from portal_generator import GeneratedNote, Portal
+
+SERVE_EDIT_SIZE = 1000
+#: How long one edit may take to show up in the served page.
+EDIT_TIMEOUT_S = 120.0
+EDITS = 3
+
+
+@dataclass
+class ServeFigures:
+    """Edit-to-preview latency of ``mkdocs serve --dirty`` on one portal."""
+
+    size: int
+    startup_s: float = 0.0
+    #: Seconds from appending to a note until the served page shows the new text.
+    edit_to_preview_s: list[float] = field(default_factory=list)
+    #: Seconds from appending until the server finished the rebuild and told browsers to reload.
+    edit_to_reload_s: list[float] = field(default_factory=list)
+    #: The server's own "Documentation built in N seconds" for each of those rebuilds.
+    rebuild_s: list[float] = field(default_factory=list)
+    #: Size of the served search index before the edits and after each one.
+    search_index_kb: list[float] = field(default_factory=list)
+    feed_items_after_edit: int = 0
+    error: str | None = None
+
+    @property
+    def median_preview_s(self) -> float | None:
+        return statistics.median(self.edit_to_preview_s) if self.edit_to_preview_s else None
+
+    @property
+    def median_reload_s(self) -> float | None:
+        return statistics.median(self.edit_to_reload_s) if self.edit_to_reload_s else None
+
+
+class ServerLog:
+    """Collects a server's output lines, with the time each arrived, from a reader thread."""
+
+    def __init__(self, stream: Any) -> None:
+        self.lines: list[tuple[float, str]] = []
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream: Any) -> None:
+        for line in stream:
+            with self.lock:
+                self.lines.append((time.perf_counter(), line.rstrip("\n")))
+
+    def first_after(self, since: float, text: str) -> float | None:
+        """When the first line containing ``text`` arrived after ``since``."""
+        with self.lock:
+            return next((at for at, line in self.lines if at >= since and text in line), None)
+
+    def matches_after(self, since: float, pattern: str) -> list[re.Match[str]]:
+        """Matches of ``pattern`` in the lines that arrived after ``since``."""
+        with self.lock:
+            found = (re.search(pattern, line) for at, line in self.lines if at >= since)
+            return [match for match in found if match]
+
+    def tail(self, count: int = 30) -> str:
+        """The last ``count`` lines, for error messages."""
+        with self.lock:
+            return "\n".join(line for _, line in self.lines[-count:])
+
+
+def measure_serve_edit(portal: Portal, startup_timeout: float) -> ServeFigures:
+    """Run ``mkdocs serve --dirty`` on our configuration and time edits until they show."""
+    figures = ServeFigures(size=portal.size)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    tmp = portal.root / "serve-tmp"  # mkdocs serve builds into a temporary folder: keep it in ours
+    tmp.mkdir(exist_ok=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
+               "-f", str(portal.ours_config)]
+    server = subprocess.Popen(command, cwd=portal.root, env=child_env({"TMPDIR": str(tmp)}),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = ServerLog(server.stdout)
+    try:
+        started = wait_until(lambda: server.poll() is not None or fetch(base) is not None, startup_timeout, 0.5)
+        if started is None or server.poll() is not None:
+            figures.error = (f"the server did not answer {base} within {startup_timeout:.0f} s"
+                             if started is None else f"the server exited with {server.returncode}")
+            figures.error += f":\n{log.tail()}"
+            return figures
+        figures.startup_s = started
+        _record_search_index(base, figures)
+        for note in _notes_to_edit(portal.notes, EDITS):
+            if not _edit_once(note, portal, base, log, figures):
+                break
+        home = fetch(base) or ""
+        figures.feed_items_after_edit = len(re.findall(r'class="np-feed-item[ "]', home))
+    finally:
+        stop_process(server)
+    return figures
+
+
+def _notes_to_edit(notes: list[GeneratedNote], count: int) -> list[GeneratedNote]:
+    """``count`` notes from different categories, chosen deterministically."""
+    chosen: list[GeneratedNote] = []
+    for note in random.Random(7).sample(notes, len(notes)):
+        if all(c.category != note.category for c in chosen):
+            chosen.append(note)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, figures: ServeFigures) -> bool:
+    """Append a marker to ``note`` and time it until served; False when it never shows."""
+    marker = f"benchmark-marker-{secrets.token_hex(6)}"
+    url = base + note.page_path.removesuffix("index.html")
+    source = portal.root / "docs-ours" / note.src_uri
+    edited_at = time.perf_counter()
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n这一句是基准测试追加的标记句：{marker}。\n")
+    shown = wait_until(lambda: marker in (fetch(url) or ""), EDIT_TIMEOUT_S)
+    if shown is None:
+        figures.error = f"{note.src_uri}: the edit did not show at {url} within {EDIT_TIMEOUT_S:.0f} s"
+        return False
+    figures.edit_to_preview_s.append(shown)
+    # Let the server finish this rebuild (the English site too) before the next edit.
+    if wait_until(lambda: log.first_after(edited_at, "Reloading browsers") is not None, EDIT_TIMEOUT_S):
+        reloaded = log.first_after(edited_at, "Reloading browsers")
+        assert reloaded is not None
+        figures.edit_to_reload_s.append(reloaded - edited_at)
+        built = log.matches_after(edited_at, r"Documentation built in ([\d.]+) seconds")
+        if built:
+            figures.rebuild_s.append(float(built[0][1]))
+    _record_search_index(base, figures)
+    time.sleep(0.5)
+    return True
+
+
+def _record_search_index(base: str, figures: ServeFigures) -> None:
+    """Note the size of the search index the server serves now."""
+    index = fetch(base + "search/search_index.json")
+    if index is not None:
+        figures.search_index_kb.append(len(index.encode("utf-8")) / 1024)
+
+

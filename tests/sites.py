@@ -4,6 +4,8 @@ A module of its own (not ``conftest``) so test files can import it unambiguously
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -56,6 +58,15 @@ class BuildResult:
 
     def warnings(self) -> list[str]:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+    def search_pages(self, prefix: str = "") -> dict[str, dict]:
+        """The pages in the Pagefind bundle under ``<prefix>pagefind/``, by URL: each page's
+        fragment as Pagefind stores it (gzip after a 12-byte ``pagefind_dcd`` signature)."""
+        pages = {}
+        for fragment in (self.site_dir / prefix / "pagefind" / "fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+            pages[data["url"]] = data
+        return pages
 
 
 class FixtureSite:

@@ -136,7 +136,8 @@ def test_deploy_publishes_both_languages_feed_and_cname(deploys: DeployRun) -> N
     first = deploys.first
     assert {"index.html", ".nojekyll", "CNAME", "en/index.html", "feed.xml", "en/feed.xml",
             "nlp/attention/index.html", "en/nlp/attention/index.html",
-            "search/search_index.json"} <= first.files
+            "search/search_index.json", "pagefind/pagefind-entry.json",
+            "en/pagefind/pagefind-entry.json"} <= first.files
     assert first.cname == DOMAIN
     assert not {"mkdocs.yml", ".gitignore"} & first.files
     assert [f for f in first.files if f.startswith(("docs/", "site/"))] == []

@@ -403,19 +403,20 @@ def test_each_language_advertises_and_ships_its_atom_feed(shipped_site: BuildRes
 # -- search ---------------------------------------------------------------------------------------
 
 
-def test_search_index_segments_chinese_with_zero_width_spaces(shipped_site: BuildResult) -> None:
-    """The search separator splits on U+200B and the index holds jieba-segmented Chinese:
-    words of a Chinese note are separated by U+200B, which removed gives back the text."""
-    index = json.loads((shipped_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = index["config"]["separator"]
-    assert "\u200b" in separator or "\\u200b" in separator
-    assert re.split(separator.replace("\\u200b", "\u200b"), "自\u200b注意力") == ["自", "注意力"]
+def test_search_indexes_chinese_as_character_pairs_per_language(shipped_site: BuildResult) -> None:
+    """Each language has its own Pagefind bundle; Chinese text is indexed as overlapping
+    character pairs (自注意力 → 自注 注意 意力), English as words; Material's own index is empty."""
+    material_index = json.loads((shipped_site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    assert material_index["docs"] == []
 
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    note = docs[MATH_NOTE]
-    assert note["title"].replace("\u200b", "") == MATH_NOTE_ZH_TITLE
-    assert note["title"].count("\u200b") >= 3
-    assert "\u200b注意力\u200b" in note["text"]
-    assert "\u200b序列\u200b" in note["text"]
+    zh_pages = shipped_site.search_pages()
+    note = zh_pages[MATH_NOTE]
+    assert note["meta"]["title"] == MATH_NOTE_ZH_TITLE
+    assert "注意 意力" in note["content"]
+    assert all(not url.startswith("en/") for url in zh_pages)
+
+    en_pages = shipped_site.search_pages("en/")
     math_note = next(note for note in source_notes() if note.url == MATH_NOTE)
-    assert docs[f"en/{MATH_NOTE}"]["title"] == math_note.title("en")
+    assert en_pages[f"en/{MATH_NOTE}"]["meta"]["title"] == math_note.title("en")
+    assert all(url.startswith("en/") for url in en_pages)
+    assert "self-attention" in en_pages[f"en/{MATH_NOTE}"]["content"].lower()

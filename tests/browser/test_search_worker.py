@@ -1,0 +1,59 @@
+"""The search worker (np-search.js) cuts queries exactly as tokens.py cuts the index, run in real Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from browser_support import REPO
+from notes_portal.search.tokens import index_tokens
+
+pytestmark = pytest.mark.browser
+
+WORKER = REPO / "overrides" / "assets" / "javascripts" / "workers" / "np-search.js"
+
+#: (query, the tokens the worker sends to Pagefind). The index side must agree once Pagefind has
+#: lowercased it and dropped punctuation, or the query cannot match.
+PARITY = [
+    ("自注意力", ["自注", "注意", "意力"]),
+    ("外推", ["外推"]),
+    ("键", ["键"]),
+    ("KV缓存", ["kv", "缓存"]),
+    ("LoRA微调", ["lora", "微调"]),
+    ("LeetCode 76", ["leetcode", "76"]),
+    ("缩放点积注意力，softmax", ["缩放", "放点", "点积", "积注", "注意", "意力", "softmax"]),
+    ("「注意力」机制。", ["注意", "意力", "机制"]),
+    ("Transformer与自注意力机制", ["transformer", "与自", "自注", "注意", "意力", "力机", "机制"]),
+]
+
+
+@pytest.fixture
+def worker_page(page: Page) -> Page:
+    """A blank page with the worker's script evaluated in it (``self`` is the window, so its message
+    listener is registered harmlessly and its functions become globals)."""
+    page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+    return page
+
+
+def index_side(text: str) -> list[str]:
+    """What Pagefind ends up holding for ``text``: our tokens, lowercased, punctuation-only tokens dropped."""
+    return [token.lower() for token in index_tokens(text) if any(ch.isalnum() for ch in token)]
+
+
+@pytest.mark.parametrize(("query", "expected"), PARITY, ids=[case[0] for case in PARITY])
+def test_worker_cuts_queries_like_the_index(worker_page, query: str, expected: list[str]) -> None:
+    assert worker_page.evaluate("query => cutQuery(query).tokens", query) == expected
+    assert index_side(query) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="the worker NFKC-normalizes queries (ＫＶ -> kv), tokens.py doesn't "
+                                       "normalize the index, so full-width text in a note can't be found")
+def test_full_width_query_matches_full_width_text(worker_page) -> None:
+    assert worker_page.evaluate("query => cutQuery(query).tokens", "ＫＶ缓存") == index_side("ＫＶ缓存")
+
+
+@pytest.mark.xfail(strict=True, reason="the worker's hanPairs slices UTF-16 code units, so a Han run with a "
+                                       "supplementary-plane character (𠮷, U+20BB7) is cut inside its surrogate pair")
+def test_worker_pairs_supplementary_plane_characters(worker_page) -> None:
+    assert index_side("文字𠮷") == ["文字", "字𠮷"]
+    assert worker_page.evaluate("query => cutQuery(query).tokens", "文字𠮷") == ["文字", "字𠮷"]

@@ -1,0 +1,85 @@
+"""The built site's search files: one Pagefind bundle per language, an empty lunr index, no Pagefind UI."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from sites import BuildResult, REPO
+
+DOCS = REPO / "docs"
+#: Folders of notes whose index pages are listings (the plugin's category lists), never indexed.
+LISTING_NAMES = {"index.md", "index.en.md"}
+
+
+def bundle_urls(bundle: Path) -> list[str]:
+    """The page URLs a Pagefind bundle holds, read from its fragments (gzip, ``pagefind_dcd`` + JSON)."""
+    urls = []
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    return sorted(urls)
+
+
+def authored_pages(suffix: str) -> list[str]:
+    """Site URLs (relative to the language root) of docs/<category>/*<suffix> that are not listings."""
+    pages = []
+    for path in sorted(DOCS.glob(f"*/*{suffix}")):
+        if path.name in LISTING_NAMES or (suffix == ".md" and path.name.endswith(".en.md")):
+            continue
+        pages.append(path.relative_to(DOCS).as_posix()[: -len(suffix)] + "/")
+    return pages
+
+
+def test_each_language_has_its_pagefind_bundle(shipped_site: BuildResult) -> None:
+    site = shipped_site.site_dir
+    zh = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # Han text arrives as pairs: the Chinese index must not be segmented again ("und"); English is stemmed.
+    assert list(zh["languages"]) == ["und"]
+    assert list(en["languages"]) == ["en"]
+    for bundle in (site / "pagefind", site / "en" / "pagefind"):
+        assert (bundle / "pagefind.js").is_file()
+
+
+def test_english_index_holds_exactly_the_translated_notes(shipped_site: BuildResult) -> None:
+    """Translated notes only: no untranslated fallback pages, no home page, no category lists."""
+    site = shipped_site.site_dir
+    en = json.loads((site / "en" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    translated = authored_pages(".en.md")
+    assert len(translated) == 10  # written out: the shipped notes with an English version
+    assert en["languages"]["en"]["page_count"] == len(translated)
+    assert bundle_urls(site / "en" / "pagefind") == sorted(f"en/{url}" for url in translated)
+
+
+def test_chinese_index_holds_every_note_and_no_listing(shipped_site: BuildResult) -> None:
+    site = shipped_site.site_dir
+    zh = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    notes = authored_pages(".md")
+    assert len(notes) == 56
+    assert zh["languages"]["und"]["page_count"] == len(notes)
+    urls = bundle_urls(site / "pagefind")
+    assert urls == notes
+    assert "leetcode/" not in urls and "page/2/" not in urls and "" not in urls
+
+
+def test_lunr_index_is_empty_and_no_pagefind_ui_is_shipped(shipped_site: BuildResult) -> None:
+    site = shipped_site.site_dir
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    shipped_ui = sorted(p.relative_to(site).as_posix() for p in site.rglob("pagefind-*")
+                        if p.name != "pagefind-entry.json")
+    assert shipped_ui == []
+    worker = site / "assets" / "javascripts" / "workers" / "np-search.js"
+    assert worker.is_file()
+
+
+def test_pages_point_materials_search_at_the_portal_worker(shipped_site: BuildResult) -> None:
+    """Material's config block names our worker, with ``?index=en`` on the English site."""
+    for path, expected in [("", "assets/javascripts/workers/np-search.js"),
+                           ("nlp/transformer/", "../../assets/javascripts/workers/np-search.js"),
+                           ("en/", "../assets/javascripts/workers/np-search.js?index=en")]:
+        config = json.loads(shipped_site.html(path).find("script", id="__config").string)
+        assert config["search"] == expected, path

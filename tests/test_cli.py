@@ -25,7 +25,7 @@ BUILD_MESSAGE = re.compile(r"^(?:WARNING|ERROR)\s+-\s+notes_portal: (?P<message>
 
 def run_cli(project: FixtureSite, *args: str, script: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``notes-portal <args>`` in the project folder."""
-    command = script or [sys.executable, "-m", "notes_portal.cli"]
+    command = script or [sys.executable, "-m", "notes_portal.authoring.cli"]
     return subprocess.run([*command, *args], cwd=project.root, capture_output=True, text=True,
                           env=BUILD_ENV, timeout=120)
 

@@ -1,4 +1,4 @@
-"""Feed excerpts and reading times: the functions of ``notes_portal.excerpt`` and what a built site shows."""
+"""Feed excerpts and reading times: the functions of ``notes_portal.catalog.excerpt`` and what a built site shows."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from sites import MARKDOWN_EXTENSIONS, BuildResult, FixtureSite
-from notes_portal.excerpt import make_excerpt, reading_minutes
+from notes_portal.catalog.excerpt import make_excerpt, reading_minutes
 
 #: Raw syntax that must never reach a reader through an excerpt.
 RAW_SYNTAX = ("**", "](", "[", "#", "$", "\\(", "\\[", "\\", "|", "<", ">", "```", "`")

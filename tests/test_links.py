@@ -1,11 +1,11 @@
-"""Unit tests of the link rewriting that runs on every rendered note (plugins/notes_portal/links.py)."""
+"""Unit tests of the link rewriting that runs on every rendered note (plugins/notes_portal/output/links.py)."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from notes_portal.links import might_need_rewriting, rewrite_links
+from notes_portal.output.links import might_need_rewriting, rewrite_links
 
 
 def rewrite(html: str) -> tuple[str, list[str]]:

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notes_portal.excerpt import ELLIPSIS, clean_text, html_to_text, make_excerpt, tex_to_text, truncate
+from notes_portal.catalog.excerpt import ELLIPSIS, clean_text, html_to_text, make_excerpt, tex_to_text, truncate
 from sites import BuildResult, FixtureSite
 
 #: The plugin's defaults (``excerpt_chars``, ``excerpt_words``).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 import os
 from typing import Any
 
@@ -16,29 +15,35 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .atom import feed_path, write_atom_feed
-from .catalog import collect_notes, normalized_src_uri
-from .config import NotesPortalConfig
-from .excerpt import summarize
-from .freshness import PortalPageFreshness
-from .frontmatter import Rules
-from .gitdates import read_git_dates
-from .labels import labels_for, localized
-from .languages import BuildLanguage, build_language, split_language_links
-from .links import rewrite_links
-from .navigation import portal_nav
-from .pages import add_portal_pages
-from .portal import Portal
-from .render import render_partial
-from .render_reuse import RenderReuse
-from .search.indexer import SearchIndexer
-from .search.records import make_record
-from .search_index import finish_search_index
-from .site_files import copy_sitemap_for_language
-from .structure import Category, Diagnostic, Note, ParsedNote
-from .template_cache import InMemoryBytecodeCache
-from .timing import StepTimes
-from .validation import duplicate_problems, undeclared_folder
+from notes_portal.authoring.frontmatter import Rules
+from notes_portal.authoring.validation import duplicate_problems, undeclared_folder
+from notes_portal.catalog.collect import collect_notes, normalized_src_uri
+from notes_portal.catalog.excerpt import summarize
+from notes_portal.catalog.gitdates import read_git_dates
+from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
+from notes_portal.compat.i18n import (
+    BuildLanguage,
+    build_language,
+    list_in_i18n_sitemap,
+    silence_instant_navigation_warning,
+    split_language_links,
+)
+from notes_portal.compat.material_search import finish_search_index
+from notes_portal.compat.sitemap import copy_sitemap_for_language
+from notes_portal.config import NotesPortalConfig
+from notes_portal.output.atom import feed_path, write_atom_feed
+from notes_portal.output.links import rewrite_links
+from notes_portal.output.pages import add_portal_pages
+from notes_portal.output.render import render_partial
+from notes_portal.search.indexer import SearchIndexer
+from notes_portal.search.records import make_record
+from notes_portal.speedups.freshness import PortalPageFreshness
+from notes_portal.speedups.render_reuse import RenderReuse
+from notes_portal.speedups.template_cache import InMemoryBytecodeCache
+from notes_portal.speedups.timing import StepTimes
+from notes_portal.views.labels import labels_for, localized
+from notes_portal.views.navigation import portal_nav
+from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
 
@@ -82,7 +87,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.nav is not self.generated_nav:
             self.user_nav = config.nav
-        _silence_instant_navigation_warning()
+        silence_instant_navigation_warning()
         return config
 
     # -- files, catalog and navigation ----------------------------------------
@@ -131,7 +136,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.search_excluded = set()
         if self._pagefind:
             self.search.keep_only(language.current, {f.src_uri for f in files.documentation_pages()})
-        _list_in_i18n_sitemap(config, language, files)
+        list_in_i18n_sitemap(config, language, files)
         # MkDocs renders page content before on_env; the LeetCode header needs templates then.
         self.env = config.theme.get_env()
         self.env.bytecode_cache = self.template_cache
@@ -382,16 +387,6 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         ))
 
 
-def _list_in_i18n_sitemap(config: MkDocsConfig, language: BuildLanguage, files: Files) -> None:
-    """mkdocs-static-i18n's sitemap lists the pages it saw in its own ``on_files``, before
-    the portal added its pages; Material's instant navigation only follows links to pages
-    in the sitemap, so without this every pager and tile click would reload the page."""
-    i18n = config.plugins.get("i18n")
-    per_language = getattr(i18n, "i18n_files_per_language", None)
-    if isinstance(per_language, dict):
-        per_language[language.current] = files.documentation_pages()
-
-
 def escape_title(page: Page) -> None:
     """Material prints ``page.title`` (heading, navigation, tabs) without escaping it, so a
     front matter title like ``<img src=x onerror=…>`` would become markup: store it escaped."""
@@ -434,17 +429,3 @@ def _base_url(page: Page) -> str:
 
 def _relative_url(url: str, page: Page) -> str:
     return get_relative_url(url, page.url)
-
-
-class _InstantNavigationWarningFilter(logging.Filter):
-    """Drop mkdocs-static-i18n's warning that its per-page language links break under
-    ``navigation.instant``: the portal fixes that (see ``split_language_links``)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
-
-
-def _silence_instant_navigation_warning() -> None:
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
-    if not any(isinstance(f, _InstantNavigationWarningFilter) for f in logger.filters):
-        logger.addFilter(_InstantNavigationWarningFilter())

@@ -58,7 +58,7 @@ def test_pager_moves_to_page_two_and_back(page: Page, server: Server) -> None:
 
 def test_every_category_tile_opens_its_category_page(page: Page, server: Server) -> None:
     """Each tile, in configured order, leads to /<slug>/ whose heading names the category."""
-    from notes_portal.labels import labels_for
+    from notes_portal.views.labels import labels_for
 
     page.goto(server.url("/"))
     configured = categories()

@@ -26,7 +26,7 @@ def test_goto_known_problem_opens_its_note(page: Page, server: Server) -> None:
 
 def test_goto_unknown_problem_stays_and_explains(page: Page, server: Server) -> None:
     """9999 has no note: the page stays put and the status output says so."""
-    from notes_portal.labels import labels_for
+    from notes_portal.views.labels import labels_for
 
     page.goto(server.url("/leetcode/"))
     mark_document(page)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from .records import SearchRecord
+from notes_portal.search.records import SearchRecord
 
 #: Folder of the bundle inside each language's site folder (``/pagefind/``, ``/en/pagefind/``).
 BUNDLE_DIR = "pagefind"

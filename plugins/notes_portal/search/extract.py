@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 #: Elements whose text is never indexed, as an XPath union.
 _LEFT_OUT = " | ".join([

@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .bundle import write_bundle
-from .records import SearchRecord
+from notes_portal.search.bundle import write_bundle
+from notes_portal.search.records import SearchRecord
 
 
 @dataclass

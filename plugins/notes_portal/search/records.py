@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from ..render import render_partial
-from .extract import Section, page_sections
-from .tokens import index_text
+from notes_portal.output.render import render_partial
+from notes_portal.search.extract import Section, page_sections
+from notes_portal.search.tokens import index_text
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .feed import display_title
-from .structure import Category, Note
+from notes_portal.catalog.structure import Category, Note
+from notes_portal.views.feed import display_title
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,13 @@ from typing import Any
 
 import yaml
 
-from .config import DIFFICULTIES
-from .structure import Diagnostic, LeetCodeInfo, NoteMeta, ParsedNote
+from notes_portal.catalog.structure import (
+    Diagnostic,
+    LeetCodeInfo,
+    NoteMeta,
+    ParsedNote,
+)
+from notes_portal.config import DIFFICULTIES
 
 try:  # The C loader is several times faster on thousands of notes.
     from yaml import CSafeLoader as _BaseLoader

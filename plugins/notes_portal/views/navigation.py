@@ -8,8 +8,8 @@ the category pages, the LeetCode index, previous/next links and search.
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .pages import category_src_uri, home_src_uri
+from notes_portal.catalog.collect import Catalog
+from notes_portal.output.pages import category_src_uri, home_src_uri
 
 
 def portal_nav(catalog: Catalog, notes_per_category: int, home_title: str) -> tuple[list[dict], set[str]]:

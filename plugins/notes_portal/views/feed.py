@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .labels import format_date, labels_for
-from .structure import Category, Note
+from notes_portal.catalog.structure import Category, Note
+from notes_portal.views.labels import format_date, labels_for
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import logging
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 
 @dataclass(frozen=True)
@@ -49,3 +51,27 @@ def split_language_links(config: MkDocsConfig) -> list[dict] | None:
         return page_links
     config.extra.alternate = copy.deepcopy(roots)
     return page_links
+
+
+def list_in_i18n_sitemap(config: MkDocsConfig, language: BuildLanguage, files: Files) -> None:
+    """mkdocs-static-i18n's sitemap lists the pages it saw in its own ``on_files``, before
+    the portal added its pages; Material's instant navigation only follows links to pages
+    in the sitemap, so without this every pager and tile click would reload the page."""
+    i18n = config.plugins.get("i18n")
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if isinstance(per_language, dict):
+        per_language[language.current] = files.documentation_pages()
+
+
+class _InstantNavigationWarningFilter(logging.Filter):
+    """Drop mkdocs-static-i18n's warning that its per-page language links break under
+    ``navigation.instant``: the portal fixes that (see ``split_language_links``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+def silence_instant_navigation_warning() -> None:
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    if not any(isinstance(f, _InstantNavigationWarningFilter) for f in logger.filters):
+        logger.addFilter(_InstantNavigationWarningFilter())

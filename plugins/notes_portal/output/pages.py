@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .languages import BuildLanguage
-from .pagination import page_count
+from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.views.pagination import page_count
 
 HOME = "home"
 CATEGORY = "category"

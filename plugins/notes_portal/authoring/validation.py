@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .frontmatter import Rules, parse_note, read_source
-from .structure import Diagnostic, ParsedNote
+from notes_portal.authoring.frontmatter import Rules, parse_note, read_source
+from notes_portal.catalog.structure import Diagnostic, ParsedNote
 
 #: ``transformer.en`` is the English translation of ``transformer``, not a note of its own.
 TRANSLATION_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")

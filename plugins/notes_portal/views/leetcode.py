@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .config import DIFFICULTIES
-from .labels import labels_for
-from .structure import Note
-
+from notes_portal.catalog.structure import Note
+from notes_portal.config import DIFFICULTIES
+from notes_portal.views.labels import labels_for
 
 
 @dataclass(frozen=True)

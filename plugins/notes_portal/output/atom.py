@@ -8,8 +8,8 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .feed import display_title
-from .structure import Note
+from notes_portal.catalog.structure import Note
+from notes_portal.views.feed import display_title
 
 
 def feed_path(url_prefix: str) -> str:

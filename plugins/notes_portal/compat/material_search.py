@@ -20,7 +20,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-
 #: What Material writes as the index's ``config``, from its plugin's options.
 SEARCH_CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from .config import DEFAULT_TOPICS, DIFFICULTIES
-from .frontmatter import Rules
-from .validation import check_docs
+from notes_portal.authoring.frontmatter import Rules
+from notes_portal.authoring.validation import check_docs
+from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File, Files
 
-from .frontmatter import Rules, parse_note, read_source
-from .gitdates import FileDates, modification_date
-from .structure import Category, Diagnostic, Note, ParsedNote
+from notes_portal.authoring.frontmatter import Rules, parse_note, read_source
+from notes_portal.catalog.gitdates import FileDates, modification_date
+from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
 
 
 @dataclass

@@ -13,16 +13,22 @@ from functools import cached_property
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .catalog import Catalog
-from .config import NotesPortalConfig
-from .feed import FeedEntry, feed_entries
-from .labels import labels_for
-from .languages import BuildLanguage
-from .leetcode import LeetCodeIndex, ProblemRow, build_index, statement_url, topics_for
-from .pages import CATEGORY, HOME, LEETCODE, PortalPage
-from .pagination import Paginated, paginate
-from .structure import Category, Note
-from .tiles import Tile, build_tiles
+from notes_portal.catalog.collect import Catalog
+from notes_portal.catalog.structure import Category, Note
+from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.config import NotesPortalConfig
+from notes_portal.output.pages import CATEGORY, HOME, LEETCODE, PortalPage
+from notes_portal.views.feed import FeedEntry, feed_entries
+from notes_portal.views.labels import labels_for
+from notes_portal.views.leetcode import (
+    LeetCodeIndex,
+    ProblemRow,
+    build_index,
+    statement_url,
+    topics_for,
+)
+from notes_portal.views.pagination import Paginated, paginate
+from notes_portal.views.tiles import Tile, build_tiles
 
 
 @dataclass

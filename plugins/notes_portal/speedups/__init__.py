@@ -1,0 +1,1 @@
+"""Speed-ups for large portals and ``serve`` rebuilds: render reuse, page freshness, template cache, step timing."""

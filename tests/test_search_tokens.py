@@ -88,7 +88,9 @@ def test_empty_content_has_no_sections() -> None:
     assert page_sections('<h1 id="t">只有标题</h1>') == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [("ＫＶ缓存", ["ＫＶ", "缓存"]), ("２０１７年", ["２０１７", "年"])])
-def test_full_width_latin_is_indexed_as_typed(text: str, expected: list[str]) -> None:
-    """The index keeps full-width letters and digits as they are (see test_search_worker.py)."""
+@pytest.mark.parametrize(("text", "expected"), [("ＫＶ缓存", ["KV", "缓存"]), ("２０１７年", ["2017", "年"]),
+                                               ("注意，力", ["注意", "，", "力"])])
+def test_full_width_letters_and_digits_are_indexed_normalized(text: str, expected: list[str]) -> None:
+    """Full-width letters and digits are indexed in their ASCII form, as the worker normalizes
+    queries (see test_search_worker.py); full-width punctuation keeps its width."""
     assert index_tokens(text) == expected

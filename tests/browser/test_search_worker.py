@@ -46,14 +46,10 @@ def test_worker_cuts_queries_like_the_index(worker_page, query: str, expected: l
     assert index_side(query) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="the worker NFKC-normalizes queries (ＫＶ -> kv), tokens.py doesn't "
-                                       "normalize the index, so full-width text in a note can't be found")
 def test_full_width_query_matches_full_width_text(worker_page) -> None:
     assert worker_page.evaluate("query => cutQuery(query).tokens", "ＫＶ缓存") == index_side("ＫＶ缓存")
 
 
-@pytest.mark.xfail(strict=True, reason="the worker's hanPairs slices UTF-16 code units, so a Han run with a "
-                                       "supplementary-plane character (𠮷, U+20BB7) is cut inside its surrogate pair")
 def test_worker_pairs_supplementary_plane_characters(worker_page) -> None:
     assert index_side("文字𠮷") == ["文字", "字𠮷"]
     assert worker_page.evaluate("query => cutQuery(query).tokens", "文字𠮷") == ["文字", "字𠮷"]

@@ -17,6 +17,7 @@ of words; the worker turns the pairs back into readable text for snippets.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: CJK Unified Ideographs (with extension A and the compatibility block) and the
 #: supplementary ideographic plane: the characters written as pairs.
@@ -36,14 +37,21 @@ def han_pairs(run: str) -> list[str]:
 
 
 def index_tokens(text: str) -> list[str]:
-    """The whitespace-separated tokens Pagefind indexes for ``text``."""
+    """The whitespace-separated tokens Pagefind indexes for ``text``.
+
+    Words and Han runs are NFKC-normalized, as the worker normalizes queries:
+    full-width ＫＶ and ２０１７ are found by KV and 2017, a compatibility
+    ideograph by its unified form. Punctuation keeps its width (it is never searched,
+    and full-width commas read better in snippets)."""
     tokens: list[str] = []
     for match in _PIECES.finditer(text):
         han, punctuation, other = match.groups()
         if han:
-            tokens.extend(han_pairs(han))
+            tokens.extend(han_pairs(unicodedata.normalize("NFKC", han)))
+        elif punctuation:
+            tokens.append(punctuation)
         else:
-            tokens.append(punctuation or other)
+            tokens.append(unicodedata.normalize("NFKC", other))
     return tokens
 
 

@@ -24,17 +24,22 @@ var HAN_PAIR = new RegExp("^([" + HAN + "]{1,2})([^" + HAN + "]*)$", "u");
 var HAN_CHAR = new RegExp("[" + HAN + "]", "u");
 /* In snippets, curly quotes and ellipses close up to Han text too. */
 var CJK_MARK = new RegExp("[" + CJK_PUNCTUATION + "\\u2018-\\u201f\\u2026]", "u");
-/* Results whose fragments are loaded and shown; Material renders ten, then more on scroll. */
+/* Results shown (Material renders ten, then more on scroll), from the best candidates loaded. */
 var MAX_RESULTS = 20;
+var CANDIDATES = 30;
 var SNIPPET_TOKENS = 44;
 
 var bundle = null;
+/* Which language's bundle: none for the default language at the root, else e.g. "en". */
+var INDEX = (new URL(self.location.href).searchParams.get("index") || "").replace(/[^a-z-]/gi, "");
+/* Pagefind stems the English index (and any other language it has a stemmer for); the
+ * Chinese index is of Han pairs and isn't stemmed (search/bundle.py: pagefind_language). */
+var STEMMED = INDEX !== "" && !/^(zh|ja)/.test(INDEX);
 
 function loadBundle() {
   if (!bundle) {
     var root = new URL("../../../", self.location.href);
-    var prefix = (new URL(self.location.href).searchParams.get("index") || "").replace(/[^a-z-]/gi, "");
-    var base = new URL((prefix ? prefix + "/" : "") + "pagefind/", root).href;
+    var base = new URL((INDEX ? INDEX + "/" : "") + "pagefind/", root).href;
     bundle = import(base + "pagefind.js").then(function (pagefind) {
       /* We already are a worker: Pagefind must not start one of its own. */
       return pagefind.options({ basePath: base, baseUrl: "/", noWorker: true, excerptLength: 0 })
@@ -46,10 +51,12 @@ function loadBundle() {
   return bundle;
 }
 
+/* By code point, not UTF-16 unit: 𠮷 and the other supplementary ideographs are one character. */
 function hanPairs(run) {
-  if (run.length < 2) return [run];
+  var chars = Array.from(run);
+  if (chars.length < 2) return [run];
   var pairs = [];
-  for (var i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+  for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
   return pairs;
 }
 
@@ -82,20 +89,21 @@ function readable(tokens, marked) {
   var previousPairEnd = null;
   tokens.forEach(function (token, i) {
     var pair = HAN_PAIR.exec(token);
+    var han = pair ? Array.from(pair[1]) : null;
     var mark = !!(marked && marked[i]);
-    if (pair && pair[1].length === 2 && previousPairEnd === pair[1][0]) {
+    if (han && han.length === 2 && previousPairEnd === han[0]) {
       if (mark) chars[chars.length - 1][1] = true;
-      chars.push([pair[1][1], mark]);
+      chars.push([han[1], mark]);
     } else {
-      var last = chars.length ? chars[chars.length - 1][0].slice(-1) : "";
-      if (last && !closeUp(last, token[0])) chars.push([" ", false]);
-      if (pair) Array.from(pair[1]).forEach(function (c) { chars.push([c, mark]); });
+      var last = chars.length ? Array.from(chars[chars.length - 1][0]).pop() : "";
+      if (last && !closeUp(last, Array.from(token)[0])) chars.push([" ", false]);
+      if (han) han.forEach(function (c) { chars.push([c, mark]); });
       else chars.push([token, mark]);
     }
     /* Pagefind ends blocks with "."; after Han text a space reads better. */
     if (pair && pair[2] && pair[2] !== ".") chars.push([pair[2], false]);
     else if (pair && pair[2] === ".") chars.push([" ", false]);
-    previousPairEnd = pair && pair[1].length === 2 && !pair[2] ? pair[1][1] : null;
+    previousPairEnd = han && han.length === 2 && !pair[2] ? han[1] : null;
   });
   var html = "", open = false;
   chars.forEach(function (entry) {
@@ -167,6 +175,20 @@ function resultItems(data, score, terms) {
   return [article].concat(sections);
 }
 
+/* Pagefind answers a term it has no word for with the longest indexed word the term starts
+ * with (xylophone → x), which would list notes that merely contain an x. Keep a result only
+ * if, for every term, one of its words starts with the term; on a stemmed index (English),
+ * with the term less a possible suffix, since the note may have "runs" for "running". */
+function containsEveryTerm(data, tokens, stemmed) {
+  var words = data.content.toLowerCase().split(/\s+/).map(function (word) {
+    return word.replace(/[^\p{L}\p{N}_]+/gu, "");
+  });
+  return tokens.every(function (token) {
+    var stem = stemmed ? Array.from(token).slice(0, Math.max(3, Array.from(token).length - 4)).join("") : token;
+    return words.some(function (word) { return word.lastIndexOf(stem, 0) === 0; });
+  });
+}
+
 function search(query) {
   var cut = cutQuery(query);
   if (!cut.tokens.length) return Promise.resolve({ items: [] });
@@ -175,9 +197,14 @@ function search(query) {
   return loadBundle().then(function (pagefind) {
     return pagefind.search(cut.tokens.join(" "));
   }).then(function (found) {
-    var top = found && found.results ? found.results.slice(0, MAX_RESULTS) : [];
+    var top = found && found.results ? found.results.slice(0, CANDIDATES) : [];
     return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
-      return { items: pages.map(function (data, i) { return resultItems(data, top[i].score, terms); }) };
+      var items = [];
+      pages.forEach(function (data, i) {
+        if (items.length < MAX_RESULTS && containsEveryTerm(data, cut.tokens, STEMMED))
+          items.push(resultItems(data, top[i].score, terms));
+      });
+      return { items: items };
     });
   });
 }

@@ -43,9 +43,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules, however this is started
 
-from common import (REAL_CONFIG, add_common_options, blocking, build_in_child, check_common_options,
-                    code_fingerprint, format_machine, git_state, machine_facts, progress, run_child,
-                    search_index_files, tree_bytes, work_dir)
+from common import (REAL_CONFIG, blocking, build_in_child, check_common_options, code_fingerprint, format_machine,
+                    git_state, machine_facts, new_parser, progress, run_child, search_index_files, tree_bytes,
+                    work_dir)
 from portal_generator import DEFAULT_SEED, Portal, SiteSettings, read_site_settings, write_portal
 from report import format_report, ratios, target_checks
 from serve_edit import EDITS, SERVE_EDIT_SIZE, ServeFigures, measure_serve_edit
@@ -112,14 +112,14 @@ def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
         load_before=load_before,
         code=code,
     )
+
+
 # -- main -----------------------------------------------------------------------------------------
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_common_options(parser, DEFAULT_SIZES, DEFAULT_SEED)
+    parser = new_parser(__doc__, DEFAULT_SIZES, DEFAULT_SEED)
     parser.add_argument("--skip-stock", action="store_true", help="don't build the stock Material baseline")
     parser.add_argument("--serve-edit", action=argparse.BooleanOptionalAction, default=None,
                         help=f"measure edit-to-preview under mkdocs serve (default: on the {SERVE_EDIT_SIZE}-note "

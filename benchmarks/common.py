@@ -89,14 +89,23 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def add_common_options(parser: argparse.ArgumentParser, default_sizes: Sequence[int], default_seed: int) -> None:
-    """The options every benchmark has: --sizes, --json, --seed, --keep, --build-timeout."""
+def format_checks(checks: Sequence[Check]) -> list[str]:
+    """The report's closing "Targets" lines."""
+    return ["", "Targets"] + [f"  {c.status}  {c.name}: {c.detail}" for c in checks]
+
+
+def new_parser(doc: str, default_sizes: Sequence[int], default_seed: int) -> argparse.ArgumentParser:
+    """A parser described by the first paragraph of ``doc`` with the options every benchmark has:
+    --sizes, --json, --seed, --keep, --build-timeout."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(default_sizes), metavar="N",
                         help="portal sizes in notes (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--seed", type=int, default=default_seed, help="seed of the note generator")
     parser.add_argument("--keep", action="store_true", help="keep the generated portals and sites")
     parser.add_argument("--build-timeout", type=float, default=3600, help="seconds allowed per build")
+    return parser
 
 
 def check_common_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

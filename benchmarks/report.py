@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from common import Check, verdict
+from common import Check, format_checks, verdict
 from serve_edit import SERVE_EDIT_SIZE, ServeFigures
 
 if TYPE_CHECKING:
@@ -162,7 +162,6 @@ def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks
         if serve.error:
             out.append(f"  error: {serve.error}")
 
-    out += ["", "Targets"]
-    out += [f"  {c.status}  {c.name}: {c.detail}" for c in checks]
+    out += format_checks(checks)
     return "\n".join(out)
 

@@ -48,9 +48,9 @@ from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules, however this is started
 
-from common import (REAL_CONFIG, REPO, Check, add_common_options, blocking, build_in_child, check_common_options,
-                    code_fingerprint, format_machine, git_state, machine_facts, progress, search_index_files,
-                    verdict, work_dir)
+from common import (REAL_CONFIG, REPO, Check, blocking, build_in_child, check_common_options, code_fingerprint,
+                    format_checks, format_machine, git_state, machine_facts, new_parser, progress,
+                    search_index_files, verdict, work_dir)
 from portal_generator import DEFAULT_SEED, Portal, read_site_settings, with_plugin_option, write_portal
 
 DEFAULT_SIZES = (300, 1000, 3000)
@@ -417,7 +417,8 @@ def index_build_seconds(child: dict[str, Any]) -> dict[str, float]:
 
 def old_engine_supported() -> bool:
     """Whether the plugin has the ``search_engine`` option (``material`` = Material's own search)."""
-    return "search_engine" in (REPO / "plugins" / "notes_portal" / "config.py").read_text(encoding="utf-8")
+    plugin = REPO / "plugins" / "notes_portal"
+    return any("search_engine" in path.read_text(encoding="utf-8") for path in plugin.rglob("*.py"))
 
 
 def sample_pairs(queries: dict[str, Any], count: int, seed: int) -> list[dict[str, Any]]:
@@ -583,10 +584,10 @@ def format_report(results: list[EngineFigures], checks: list[Check], meta: dict[
         for r, q in misses[:40]:
             out.append(f"  {r.size} {r.engine}: {q.query!r} ({q.kind}) expected {q.expected}; got "
                        f"{', '.join(q.top[:3]) or 'nothing'}{' …' if len(q.top) > 3 else ''}")
-    errors = [r for r in results if r.error]
+    errors = [f"{r.size} {r.engine}: {r.error}" for r in results if r.error] + meta["failures"]
     if errors:
-        out += ["Errors:"] + [f"  {r.size} {r.engine}: {r.error}" for r in errors]
-    out += ["", "Targets"] + [f"  {c.status}  {c.name}: {c.detail}" for c in checks]
+        out += ["Errors (left out of the figures):"] + [f"  {error}" for error in errors]
+    out += format_checks(checks)
     return "\n".join(out)
 
 
@@ -594,9 +595,7 @@ def format_report(results: list[EngineFigures], checks: list[Check], meta: dict[
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_common_options(parser, DEFAULT_SIZES, DEFAULT_SEED)
+    parser = new_parser(__doc__, DEFAULT_SIZES, DEFAULT_SEED)
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES), help="engines to measure")
     parser.add_argument("--queries", type=int, default=RECALL_QUERIES, metavar="Q",
                         help="known-answer queries per engine and size (default: %(default)s)")
@@ -622,6 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   else "the plugin has no search_engine option yet: built with the configuration unchanged")
     progress(f"old engine: {old_engine}")
     results: list[EngineFigures] = []
+    failures: list[str] = []
     fingerprints = {code_fingerprint()}
     with work_dir("notes-portal-search-", args.keep) as work, sync_playwright() as playwright:
         for size in sorted(dict.fromkeys(args.sizes)):
@@ -640,13 +640,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     results.append(measure_engine(portal, engine, config, args, playwright, pairs))
                 except (RuntimeError, OSError) as error:
                     progress(f"{size} notes: {engine} FAILED, left out of the report: {error}")
+                    failures.append(f"{size} notes, {engine} engine: {str(error).strip().splitlines()[-1][:300]}")
                 fingerprints.add(code_fingerprint())
             if not args.keep:
                 shutil.rmtree(portal.root, ignore_errors=True)
 
     checks = target_checks(results)
     meta = {"machine": machine_facts(), "git": git_state(), "fingerprint": "/".join(sorted(fingerprints)),
-            "old_engine": old_engine}
+            "old_engine": old_engine, "failures": failures}
     if len(fingerprints) > 1:
         meta["warning"] = "the plugin, templates or mkdocs.yml changed during the run"
     if args.json:

@@ -250,6 +250,9 @@ class ColdRun:
     bytes_by_kind: dict[str, int]
     sitemaps: list[str]
     requests: int
+    #: From opening the page until ``page.goto`` returned (DOMContentLoaded) and until the first keystroke.
+    open_to_dom_s: float = 0.0
+    open_to_key_s: float = 0.0
     #: Responses that were gzip but not by us (Pagefind's own), and those we compressed.
     gzip_file: int = 0
     gzip_server: int = 0
@@ -302,6 +305,7 @@ def cold_run(browser: Any, server: SiteServer, url: str, query: str) -> ColdRun:
         mark = server.mark()
         opened = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")
+        dom = time.perf_counter()
         open_search(page)
         keyed = type_query(page, query)
         page.wait_for_selector(".md-search-result__item", state="attached")
@@ -314,7 +318,8 @@ def cold_run(browser: Any, server: SiteServer, url: str, query: str) -> ColdRun:
         by_kind[kind_of(s.path)] += s.bytes
     return ColdRun(query, shown - opened, shown - keyed, by_kind,
                    [f"{s.path} ({s.bytes} B)" for s in sent if kind_of(s.path) == "sitemap"], len(sent),
-                   sum(s.gzip == "file" for s in sent), sum(s.gzip == "server" for s in sent))
+                   open_to_dom_s=dom - opened, open_to_key_s=keyed - opened,
+                   gzip_file=sum(s.gzip == "file" for s in sent), gzip_server=sum(s.gzip == "server" for s in sent))
 
 
 def query_runs(browser: Any, url: str, first: str, pairs: list[dict[str, Any]]) -> list[QueryRun]:
@@ -573,6 +578,11 @@ def format_report(results: list[EngineFigures], checks: list[Check], meta: dict[
     out.append("Index steps (seconds):")
     for r in results:
         out.append(f"  {r.size} {r.engine}: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(r.index_steps.items())))
+    out.append("Cold loads, seconds from opening the page to DOMContentLoaded / the first keystroke (after "
+               "Playwright's click) / the first result:")
+    for r in results:
+        out.append(f"  {r.size} {r.engine}: " + "; ".join(
+            f"{c.open_to_dom_s:.2f} / {c.open_to_key_s:.2f} / {c.open_to_result_s:.2f} ({c.query})" for c in r.cold))
     out.append("Sitemap fetches until the first result (first cold load):")
     for r in results:
         if r.cold:

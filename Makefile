@@ -9,7 +9,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell sha1sum pyproject.toml | cut -c1-1
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium benchmark
+.PHONY: serve build test chromium benchmark test-compat test-compat-lowest test-compat-newest test-compat-fast
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,38 @@ chromium:
 
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(MAKE) --no-print-directory test-compat-fast
+
+# The versions pyproject.toml allows are the versions we test: the lowest (constraints/lowest.txt)
+# and the newest inside the bounds, each in its own virtualenv.
+LOWEST := .venv-lowest
+NEWEST := .venv-newest
+LOWEST_STAMP := $(LOWEST)/.installed-$(shell cat pyproject.toml constraints/lowest.txt | sha1sum | cut -c1-12)
+NEWEST_STAMP := $(NEWEST)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+$(LOWEST_STAMP):
+	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/pip install --quiet --upgrade pip
+	$(LOWEST)/bin/pip install --quiet -e '.[test]' -c constraints/lowest.txt
+	touch $@
+
+$(NEWEST_STAMP):
+	rm -rf $(NEWEST) && $(PYTHON) -m venv $(NEWEST)
+	$(NEWEST)/bin/pip install --quiet --upgrade pip
+	$(NEWEST)/bin/pip install --quiet --upgrade -e '.[test]'
+	touch $@
+
+# Part of every `make test` (and so of CI): the suite without the browser on the lowest versions.
+test-compat-fast: $(LOWEST_STAMP)
+	$(LOWEST)/bin/python -m pytest -n 2 --dist loadfile -m "not browser" -q
+
+test-compat-lowest: $(LOWEST_STAMP) chromium
+	$(LOWEST)/bin/python -m pytest -n 2 --dist loadfile
+
+test-compat-newest: $(NEWEST_STAMP) chromium
+	$(NEWEST)/bin/python -m pytest -n 2 --dist loadfile
+
+test-compat: test-compat-lowest test-compat-newest
 
 benchmark: $(TEST_STAMP)
 	$(BIN)/python benchmarks/build.py

@@ -79,3 +79,10 @@ class NotesPortalConfig(Config):
     #: ``pagefind``: one Pagefind index per language behind Material's search box
     #: (``search/``); ``material``: Material's own lunr search, as before.
     search_engine = opt.Choice(("pagefind", "material"), default="pagefind")
+
+
+def localized(value: dict | str | None, language: str, default_language: str) -> str:
+    """Pick ``language`` from a ``{zh: …, en: …}`` config value, falling back to the default."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value.get(default_language) or next(iter(value.values()), ""))
+    return str(value or "")

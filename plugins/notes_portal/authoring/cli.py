@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from notes_portal.authoring.frontmatter import Rules
+from notes_portal.authoring.rules import todays_rules
 from notes_portal.authoring.validation import check_docs
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
@@ -63,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(settings: ProjectSettings) -> int:
-    rules = Rules(topics=tuple(settings.topics), today=dt.date.today(),
-                  leetcode_category=settings.leetcode_category)
+    rules = todays_rules(settings.topics, settings.leetcode_category)
     diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules)
     for diagnostic in diagnostics:
         print(diagnostic)

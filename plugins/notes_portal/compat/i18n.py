@@ -1,13 +1,24 @@
-"""Which language the current build is for, as mkdocs-static-i18n reconfigured it."""
+"""mkdocs-static-i18n beyond its documented options (verified against 1.3.0 and 1.3.1).
+
+Which language the current build is for, the per-page language links, the pages of its
+sitemap, whether it is building a further language, and a log message it prints.
+"""
 
 from __future__ import annotations
 
 import copy
+import inspect
 import logging
+import os
+import shutil
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from notes_portal.compat.internals import IncompatibleVersion, internal
+
+I18N = "mkdocs-static-i18n"
 
 
 @dataclass(frozen=True)
@@ -25,9 +36,11 @@ class BuildLanguage:
 def build_language(config: MkDocsConfig) -> BuildLanguage:
     """Read the language of this build from the i18n plugin, else from the theme."""
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "current_language", None):
-        languages = tuple(getattr(i18n, "build_languages", None) or (i18n.current_language,))
-        return BuildLanguage(i18n.current_language, i18n.default_language, languages)
+    if i18n is not None:
+        current = internal(I18N, i18n, "current_language", "the language being built")
+        default = internal(I18N, i18n, "default_language", "the language at the site root")
+        languages = tuple(internal(I18N, i18n, "build_languages", "the languages built") or (current,))
+        return BuildLanguage(current, default, languages)
     language = str(config.theme.get("language") or "en")
     return BuildLanguage(language, language, (language,))
 
@@ -44,7 +57,7 @@ def split_language_links(config: MkDocsConfig) -> list[dict] | None:
     which swaps the content but not the header.
     """
     i18n = config.plugins.get("i18n")
-    roots = getattr(i18n, "extra_alternate", None)
+    roots = internal(I18N, i18n, "extra_alternate", "the language roots") if i18n is not None else None
     # Attribute access, like mkdocs-static-i18n: it sets an attribute on ``extra``.
     page_links = getattr(config.extra, "alternate", None)
     if not roots or not page_links:
@@ -58,20 +71,47 @@ def list_in_i18n_sitemap(config: MkDocsConfig, language: BuildLanguage, files: F
     the portal added its pages; Material's instant navigation only follows links to pages
     in the sitemap, so without this every pager and tile click would reload the page."""
     i18n = config.plugins.get("i18n")
-    per_language = getattr(i18n, "i18n_files_per_language", None)
-    if isinstance(per_language, dict):
+    if i18n is not None:
+        per_language = internal(I18N, i18n, "i18n_files_per_language", "the pages its sitemap lists")
         per_language[language.current] = files.documentation_pages()
 
 
-class _InstantNavigationWarningFilter(logging.Filter):
-    """Drop mkdocs-static-i18n's warning that its per-page language links break under
-    ``navigation.instant``: the portal fixes that (see ``split_language_links``)."""
+#: mkdocs-static-i18n's warning that its per-page language links break under instant
+#: navigation; the portal fixes that (see ``split_language_links``), so it is dropped.
+INSTANT_NAVIGATION_WARNING = "compatible with theme.features = navigation.instant"
 
+
+class _InstantNavigationWarningFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+        return INSTANT_NAVIGATION_WARNING not in record.getMessage()
 
 
 def silence_instant_navigation_warning() -> None:
+    """Filter the warning, after checking that mkdocs-static-i18n still words it this way
+    (a filter on a message's wording would otherwise silently stop working)."""
+    from mkdocs_static_i18n import reconfigure
+
+    if INSTANT_NAVIGATION_WARNING not in inspect.getsource(reconfigure):
+        raise IncompatibleVersion(I18N, "its instant navigation warning", "the warning the portal filters")
     logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
     if not any(isinstance(f, _InstantNavigationWarningFilter) for f in logger.filters):
         logger.addFilter(_InstantNavigationWarningFilter())
+
+
+def copy_sitemap_for_language(site_dir: str, url_prefix: str) -> None:
+    """Material's language selector fetches ``<language>/sitemap.xml`` under instant
+    navigation; mkdocs-static-i18n writes one sitemap (for all languages) at the root."""
+    if not url_prefix:
+        return
+    source = os.path.join(site_dir, "sitemap.xml")
+    if os.path.isfile(source):
+        target = os.path.join(site_dir, url_prefix, "sitemap.xml")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def building_another_language(config: MkDocsConfig) -> bool:
+    """True inside mkdocs-static-i18n's build of a further language, which it runs from
+    its own ``on_post_build`` of the default language: the site isn't complete yet."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(internal(I18N, i18n, "building", "whether it builds a further language"))

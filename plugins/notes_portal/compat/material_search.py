@@ -20,6 +20,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from notes_portal.compat.internals import internal
+
+MATERIAL = "mkdocs-material"
+
 #: What Material writes as the index's ``config``, from its plugin's options.
 SEARCH_CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
 
@@ -29,7 +33,8 @@ def finish_search_index(config: MkDocsConfig) -> None:
     if not os.path.isfile(path):
         return
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    entries = internal(MATERIAL, internal(MATERIAL, plugin, "search_index", "its search entries"),
+                       "entries", "its search entries") if plugin is not None else None
     if isinstance(entries, list):
         # The plugin keeps this object as the "previous" index of the next dirty rebuild,
         # and the file it just wrote holds exactly these entries: no need to read it back.

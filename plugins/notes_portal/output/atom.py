@@ -7,8 +7,11 @@ import os
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from mkdocs.config.defaults import MkDocsConfig
 
+from notes_portal.catalog.collect import Catalog
 from notes_portal.catalog.structure import Note
+from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.views.feed import display_title
 
 
@@ -52,3 +55,12 @@ def write_atom_feed(notes: list[Note], *, site_dir: str, site_url: str, site_nam
 
 def _timestamp(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+
+
+def write_language_feed(catalog: Catalog, language: BuildLanguage, config: MkDocsConfig, *, entries: int) -> str:
+    """The feed of the language being built, with the site's name and description in it."""
+    return write_atom_feed(
+        catalog.notes, site_dir=config.site_dir, site_url=config.site_url or "", site_name=config.site_name,
+        description=config.site_description or "", author=config.site_author, language=language.current,
+        url_prefix=language.url_prefix, category_names={c.slug: c.name for c in catalog.categories},
+        entries=entries)

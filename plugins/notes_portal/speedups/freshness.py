@@ -12,7 +12,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+
+from notes_portal.catalog.collect import normalized_src_uri
+from notes_portal.compat.mkdocs import replace_is_modified
+from notes_portal.views.portal import Portal
 
 
 class PortalPageFreshness:
@@ -52,4 +56,14 @@ class PortalPageFreshness:
                 self.decided[file.dest_uri] = changed
             return self.decided[file.dest_uri]
 
-        file.is_modified = is_modified  # type: ignore[method-assign]
+        replace_is_modified(file, is_modified)
+
+    def watch_portal_pages(self, files: Files, portal: Portal, nav_fingerprint: str) -> None:
+        """Watch every portal page of this build: its view and the navigation are what it shows."""
+        self.start_build()
+        for file in files.documentation_pages():
+            src_uri = normalized_src_uri(file)
+            page = portal.pages.get(src_uri)
+            if page is not None:
+                self.watch(file, lambda src_uri=src_uri: repr(portal.view_for(src_uri)) + nav_fingerprint,
+                           authored=page.authored)

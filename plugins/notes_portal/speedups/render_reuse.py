@@ -10,11 +10,13 @@ that is mostly untranslated.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.structure.pages import Page
+
+from notes_portal.compat.mkdocs import set_title_from_render, title_from_render
+from notes_portal.speedups.source_version import SourceVersion, source_version
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class RenderReuse:
     """Rendered HTML of notes by (source path, modification time), kept across builds."""
 
     def __init__(self) -> None:
-        self._rendered: dict[tuple[str, float], RenderedNote] = {}
+        self._rendered: dict[SourceVersion, RenderedNote] = {}
         #: Pages of the current build whose Markdown was skipped, waiting for their HTML.
         self._pending: dict[int, RenderedNote] = {}
 
@@ -45,15 +47,11 @@ class RenderReuse:
         rendered = self._pending.pop(id(page), None)
         if rendered is not None:
             page.toc = rendered.toc
-            page._title_from_render = rendered.title_from_render  # as Page.render would set it
+            set_title_from_render(page, rendered.title_from_render)
             return rendered.html
-        self._rendered[_key(page)] = RenderedNote(html, page.toc, page._title_from_render)
+        self._rendered[_key(page)] = RenderedNote(html, page.toc, title_from_render(page))
         return html
 
 
-def _key(page: Page) -> tuple[str, float]:
-    path = page.file.abs_src_path or page.file.src_uri
-    try:
-        return path, os.path.getmtime(path)
-    except OSError:
-        return path, 0.0
+def _key(page: Page) -> SourceVersion:
+    return source_version(page.file.abs_src_path or page.file.src_uri)

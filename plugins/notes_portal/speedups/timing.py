@@ -22,6 +22,10 @@ class StepTimes:
         finally:
             self.seconds[step] += time.perf_counter() - start
 
+    def add(self, step: str, seconds: float) -> None:
+        """Time measured elsewhere, e.g. in a background thread."""
+        self.seconds[step] += seconds
+
     @property
     def total(self) -> float:
         return sum(self.seconds.values())

@@ -99,10 +99,3 @@ def format_date(date: dt.date, language: str) -> str:
     if language == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
     return f"{MONTHS_EN[date.month - 1]} {date.day}, {date.year}"
-
-
-def localized(value: dict | str | None, language: str, default_language: str) -> str:
-    """Pick ``language`` from a ``{zh: …, en: …}`` config value, falling back to the default."""
-    if isinstance(value, dict):
-        return str(value.get(language) or value.get(default_language) or next(iter(value.values()), ""))
-    return str(value or "")

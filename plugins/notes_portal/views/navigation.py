@@ -8,6 +8,8 @@ the category pages, the LeetCode index, previous/next links and search.
 
 from __future__ import annotations
 
+from mkdocs.structure.files import InclusionLevel
+
 from notes_portal.catalog.collect import Catalog
 from notes_portal.output.pages import category_src_uri, home_src_uri
 
@@ -21,3 +23,13 @@ def portal_nav(catalog: Catalog, notes_per_category: int, home_title: str) -> tu
         listed.update(newest)
         nav.append({category.name: [category_src_uri(category.slug, 1), *newest]})
     return nav, listed
+
+
+def apply_portal_nav(catalog: Catalog, notes_per_category: int, home_title: str) -> list[dict]:
+    """The portal's ``nav``; the notes it doesn't list are built but kept out of the navigation
+    (so that MkDocs doesn't warn about them, nor add them to the nav)."""
+    nav, listed = portal_nav(catalog, notes_per_category, home_title)
+    for note in catalog.notes:
+        if note.src_uri not in listed and note.file.inclusion.is_included():
+            note.file.inclusion = InclusionLevel.NOT_IN_NAV
+    return nav

@@ -1,0 +1,76 @@
+"""What the portal adds to each page as MkDocs renders it, in render order:
+
+1. ``content_of_note`` (``on_page_content``): the HTML of a page with ``lc:N`` links
+   resolved and script links neutralized; for a note, its excerpt and reading time
+   are taken from that HTML, before the LeetCode header goes on top, so the header
+   never shows up in excerpts;
+2. ``page_context`` (``on_page_context``): the template variables of portal pages and
+   of every page (feed link, language links), and an authored listing's list.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from notes_portal.authoring.reporting import Reporter
+from notes_portal.catalog.structure import Note
+from notes_portal.compat.i18n import split_language_links
+from notes_portal.config import NotesPortalConfig
+from notes_portal.output.atom import feed_path
+from notes_portal.output.links import rewrite_links
+from notes_portal.output.render import render_partial
+from notes_portal.speedups.excerpt_cache import ExcerptCache
+from notes_portal.views.labels import labels_for
+from notes_portal.views.portal import PageView, Portal
+
+#: Where an author's own category page (or home page) wants the plugin's list.
+LIST_MARKER = "<!-- notes-portal:list -->"
+
+
+def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, env: Environment,
+                    config: MkDocsConfig, settings: NotesPortalConfig, reporter: Reporter,
+                    excerpts: ExcerptCache) -> str:
+    html = rewrite_links(
+        html,
+        resolve_problem=lambda problem_id: _problem_link(problem_id, page, portal, config, reporter),
+        on_script_link=lambda url: reporter.report_script_link(page, config, url),
+    )
+    if note is None:
+        return html
+    excerpts.summarize(note, html, settings)
+    row = portal.problem_row(note) if note.leetcode else None
+    if row is None:
+        return html
+    header = render_partial(env, "np-leetcode-header.html", row=row, page=page, base_url=base_url(page),
+                            np_t=labels_for(portal.language.current))
+    return header + html
+
+
+def page_context(context: dict, page: Page, view: PageView | None, *, portal: Portal, env: Environment,
+                 config: MkDocsConfig) -> dict:
+    context["np_feed_url"] = feed_path(portal.language.url_prefix)
+    context["np_alternates"] = split_language_links(config)
+    if view is None:
+        return context
+    context["np"] = view
+    if page.content and LIST_MARKER in page.content:
+        listing = render_partial(env, "np-note-list.html", np=view, page=page, base_url=base_url(page))
+        page.content = page.content.replace(LIST_MARKER, listing, 1)
+    return context
+
+
+def base_url(page: Page) -> str:
+    """The site root relative to ``page``, as templates need it for links."""
+    depth = page.url.rstrip("/").count("/") + 1 if page.url else 0
+    return "/".join([".."] * depth) or "."
+
+
+def _problem_link(problem_id: int, page: Page, portal: Portal, config: MkDocsConfig, reporter: Reporter) -> str:
+    url = portal.problem_url(problem_id)
+    if url is not None:
+        return get_relative_url(url, page.url)
+    reporter.report_missing_problem(page, config, problem_id)
+    return portal.statement_url(problem_id)

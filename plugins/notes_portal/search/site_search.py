@@ -1,0 +1,76 @@
+"""Site search as the plugin runs it, event by event: which pages are indexed, the worker
+each page talks to, and when each language's bundle is written.
+
+Material's search plugin stays configured, because its templates draw the search box and
+its front end fetches ``search_index.json``; every page is ``search: exclude``d for it
+(its documented switch), so it indexes nothing and writes an index without documents.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from collections.abc import Callable
+
+from jinja2 import Environment
+from mkdocs.structure.pages import Page
+
+from notes_portal.catalog.structure import Note
+from notes_portal.search.indexer import SearchIndexer
+from notes_portal.search.records import make_record
+
+#: Our worker (Material's protocol, answered by Pagefind), relative to the site root.
+SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
+
+
+class SiteSearch:
+    def __init__(self, logger: logging.LoggerAdapter | logging.Logger,
+                 on_timing: Callable[[str, float], None]) -> None:
+        self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing)
+        #: Pages of this build whose author asked to keep them out of search.
+        self._excluded: set[str] = set()
+
+    def start_build(self, language: str, src_uris: set[str]) -> None:
+        self._excluded = set()
+        self._indexer.keep_only(language, src_uris)
+
+    def take_over_from_material(self, page: Page) -> None:
+        """Remember an author's ``search: exclude``, then exclude the page from Material's index."""
+        search_meta = page.meta.get("search") or {}
+        if search_meta.get("exclude"):
+            self._excluded.add(page.file.src_uri)
+        page.meta["search"] = {**search_meta, "exclude": True}
+
+    @staticmethod
+    def worker_url(url_prefix: str) -> str:
+        """Every language shares the worker (mkdocs-static-i18n keeps one set of assets at the
+        root), so it is told which language's bundle to search."""
+        prefix = url_prefix.strip("/")
+        return f"{SEARCH_WORKER}?index={prefix}" if prefix else SEARCH_WORKER
+
+    def index_page(self, env: Environment, language: str, page: Page, note: Note | None, *,
+                   listing: bool) -> None:
+        """Keep this page's search record, or keep it out of search.
+
+        Left out: listing pages (the feed, category lists, the LeetCode index), whose
+        text is only other notes' titles and excerpts and would outrank the notes;
+        untranslated notes on another language's site (their own language has them);
+        pages whose author set ``search: exclude``.
+        """
+        src_uri = page.file.src_uri
+        if listing or (note is not None and not note.translated) or src_uri in self._excluded \
+                or page.content is None:
+            self._indexer.add(language, src_uri, None)
+            return
+        record = make_record(env, url=page.url, title=html.unescape(page.title or ""), content=page.content,
+                             tags=list(note.meta.tags) if note else [],
+                             problem=note.leetcode.id if note and note.leetcode else None)
+        self._indexer.add(language, src_uri, record)
+
+    def write(self, language: str, site_dir: str, url_prefix: str) -> None:
+        """Write ``language``'s bundle in the background, while the next language builds."""
+        self._indexer.write(language, os.path.join(site_dir, url_prefix))
+
+    def wait(self) -> None:
+        self._indexer.wait()

@@ -65,7 +65,7 @@ class BuildResult:
         pages = {}
         for fragment in (self.site_dir / prefix / "pagefind" / "fragment").glob("*.pf_fragment"):
             data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
-            pages[data["url"]] = data
+            pages[data["url"].lstrip("/")] = data
         return pages
 
 

@@ -19,7 +19,7 @@ def bundle_urls(bundle: Path) -> list[str]:
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd"), fragment
-        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"].lstrip("/"))
     return sorted(urls)
 
 

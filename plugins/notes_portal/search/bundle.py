@@ -1,5 +1,10 @@
 """Writing one language's Pagefind bundle through Pagefind's Python API.
 
+Records are written as files and handed to Pagefind in one ``add_directory``
+request. Sending them one by one (``add_html_file``) is what the API offers per
+page, but its client waits 0.1 s before reading each answer: 300 s for 3000 notes,
+against about 2 s for the directory (see README, "Search").
+
 Only what the search worker loads is kept: ``pagefind.js``, the WASM, the entry,
 metadata, index chunks and fragments. Pagefind's own UIs are deleted. The new
 bundle is written next to the old one and swapped in, so a reader (or a
@@ -10,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import posixpath
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable
 
@@ -53,12 +60,18 @@ def write_bundle(records: Iterable[SearchRecord], *, site_dir: str, language: st
 
 
 async def _index(records: list[SearchRecord], output_path: str, language: str) -> int:
-    config = IndexConfig(output_path=output_path, force_language=language)
-    async with PagefindIndex(config=config) as index:
-        # The service answers requests as they come; sending them all at once keeps it busy.
-        await asyncio.gather(*(index.add_html_file(url=record.url, content=record.html)
-                               for record in records))
-    return len(records)
+    with tempfile.TemporaryDirectory(prefix="np-search-") as source:
+        for record in records:
+            # Pagefind makes the URL from the path: <url>/index.html becomes /<url>.
+            relative = record.url if record.url.endswith(".html") else posixpath.join(record.url, "index.html")
+            path = os.path.join(source, *relative.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(record.html)
+        config = IndexConfig(output_path=output_path, force_language=language)
+        async with PagefindIndex(config=config) as index:
+            response = await index.add_directory(path=source)
+    return int(response.get("page_count", len(records)))
 
 
 def _swap_in(staging: str, target: str) -> None:

@@ -201,6 +201,9 @@ class SiteServer:
         body, how = self._body(path, accepts)
         request.send_response(status)
         request.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        # As GitHub Pages does: the browser may reuse a response for ten minutes (and, for
+        # the same URL requested twice at once, waits for the first and reuses it).
+        request.send_header("Cache-Control", "max-age=600")
         if how == "server":
             request.send_header("Content-Encoding", "gzip")
             request.send_header("Vary", "Accept-Encoding")

@@ -209,18 +209,27 @@ function search(query) {
   });
 }
 
+/* Material sends a query on every keystroke; one typed within this many milliseconds of the
+ * next isn't searched at all (typing "lora" shouldn't search "l", "lo" and "lor" first). */
+var SETTLE_MS = 40;
 var latest = 0;
+
+function answer(query, ticket) {
+  if (ticket !== latest) return;
+  search(query).then(function (result) {
+    if (ticket === latest) self.postMessage({ type: RESULT, data: result });
+  }, function (error) {
+    console.warn("Search failed:", error);
+    if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
+  });
+}
+
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var ticket = ++latest;
-    search(message.data).then(function (result) {
-      if (ticket === latest) self.postMessage({ type: RESULT, data: result });
-    }, function (error) {
-      console.warn("Search failed:", error);
-      if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
-    });
+    setTimeout(answer, SETTLE_MS, message.data, ticket);
   }
 });

@@ -182,10 +182,15 @@ def test_every_category_page_lists_exactly_its_notes(shipped_site: BuildResult, 
         assert shipped_site.exists(url), f"{url} was not built"
         page = shipped_site.html(url)
         assert page.html["lang"] == language, url
-        if slug == "leetcode":  # the LeetCode index: a table of problems instead of a feed
-            ids = {int(row["data-lc-id"]) for row in page.select(".np-lc-range tr[data-lc-id]")}
+        if slug == "leetcode":  # the LeetCode index: a page of problems per number range it links
+            ranges = [resolve(url, a["href"]) for a in page.select(".np-lc-range-links li[data-range] a")]
+            assert ranges, url
+            rows = [(range_url, row) for range_url in ranges
+                    for row in shipped_site.html(range_url).select(".np-lc-range tr[data-lc-id]")]
+            ids = {int(row["data-lc-id"]) for _, row in rows}
             assert ids == {front_matter(n.zh)["leetcode"]["id"] for n in source_notes() if n.category == slug}
-            linked = {resolve(url, a["href"]) for a in page.select(".np-lc-range tr[data-lc-id] td:nth-of-type(2) a")}
+            linked = {resolve(range_url, a["href"]) for range_url, row in rows
+                      for a in row.select("td:nth-of-type(2) a")}
         else:
             assert h1_text(page) == category["name"][language], url
             linked = {resolve(listing_url, href) for listing_url in listing_pages(shipped_site, url)

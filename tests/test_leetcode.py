@@ -147,6 +147,31 @@ def range_rows(index: BeautifulSoup) -> list[Tag]:
     return index.select(".np-lc-range tr[data-lc-id]")
 
 
+def range_links(result: BuildResult, language: str) -> list[tuple[str, str]]:
+    """``(range slug, page path)`` of every number range, as the index page links them."""
+    page_path = f"{PREFIX[language]}leetcode/"
+    links = []
+    for item in result.html(page_path).select(".np-lc-range-links li[data-range]"):
+        (link,) = item.select("a[href]")
+        links.append((item["data-range"], resolve(page_path, link["href"])[len(SITE_URL):]))
+    return links
+
+
+def index_rows(result: BuildResult, language: str) -> list[tuple[str, Tag]]:
+    """``(page path, row)`` of every problem row of the index, range page after range page."""
+    return [(path, row) for _, path in range_links(result, language) for row in range_rows(result.html(path))]
+
+
+def topic_rows(result: BuildResult, language: str, slug: str) -> list[Tag]:
+    """Rows on the page of a topic, reached from the topic's section of the index page."""
+    page_path = f"{PREFIX[language]}leetcode/"
+    section = result.html(page_path).select_one(f"section.np-lc-topic[data-topic={slug}]")
+    links = section.select("a.np-lc-topic__link[href]")
+    if not links:
+        return []
+    return result.html(resolve(page_path, links[0]["href"])[len(SITE_URL):]).select("tr[data-lc-id]")
+
+
 def row_ids(rows: list[Tag]) -> list[int]:
     return [int(row["data-lc-id"]) for row in rows]
 
@@ -180,7 +205,7 @@ def test_valid_leetcode_notes_build_without_warnings(portal: BuildResult) -> Non
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_index_rows_are_sorted_by_number(portal: BuildResult, language: str) -> None:
     """The index lists every problem once, ordered by number (not by date or file order)."""
-    rows = range_rows(portal.html(f"{PREFIX[language]}leetcode/"))
+    rows = [row for _, row in index_rows(portal, language)]
     assert row_ids(rows) == SORTED_IDS
     assert [row.select_one("td.np-lc-id").get_text(strip=True) for row in rows] == [str(i) for i in SORTED_IDS]
 
@@ -188,9 +213,8 @@ def test_index_rows_are_sorted_by_number(portal: BuildResult, language: str) -> 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_index_row_links_badge_topics_and_statement(portal: BuildResult, language: str) -> None:
     """Each row links to its note, shows a localized difficulty badge, its topics and the statement."""
-    page_path = f"{PREFIX[language]}leetcode/"
-    rows = {int(row["data-lc-id"]): row for row in range_rows(portal.html(page_path))}
-    for problem_id, row in rows.items():
+    for page_path, row in index_rows(portal, language):
+        problem_id = int(row["data-lc-id"])
         problem = BY_ID[problem_id]
         title_link = row.select("td a:not(.np-lc-statement)")
         assert len(title_link) == 1, row
@@ -214,8 +238,8 @@ def test_index_row_links_badge_topics_and_statement(portal: BuildResult, languag
 
 def test_statement_links_use_slug_or_fall_back_to_search(portal: BuildResult) -> None:
     """Statement links: leetcode.cn on zh, leetcode.com on en, a search URL when the file name has no slug."""
-    zh = {int(r["data-lc-id"]): r for r in range_rows(portal.html("leetcode/"))}
-    en = {int(r["data-lc-id"]): r for r in range_rows(portal.html("en/leetcode/"))}
+    zh = {int(r["data-lc-id"]): r for _, r in index_rows(portal, "zh")}
+    en = {int(r["data-lc-id"]): r for _, r in index_rows(portal, "en")}
     assert zh[76].select_one("a.np-lc-statement")["href"] == "https://leetcode.cn/problems/minimum-window-substring/"
     assert en[76].select_one("a.np-lc-statement")["href"] == "https://leetcode.com/problems/minimum-window-substring/"
     assert zh[146].select_one("a.np-lc-statement")["href"] == "https://leetcode.cn/problemset/?search=146"
@@ -236,18 +260,13 @@ def test_index_difficulty_counts(portal: BuildResult, language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_number_ranges_hold_only_their_problems(portal: BuildResult, language: str) -> None:
-    """Range tabs 1-100, 101-200, … each list exactly their own problems, by number, in range order."""
-    index = portal.html(f"{PREFIX[language]}leetcode/")
-    ranges = index.select(".np-lc-range[data-range]")
-    slugs = [r["data-range"] for r in ranges]
-    starts = [int(slug.split("-")[0]) for slug in slugs]
-    assert starts == sorted(starts)
-    filled = {r["data-range"]: row_ids(r.select("tr[data-lc-id]")) for r in ranges if r.select("tr[data-lc-id]")}
+    """Ranges 1-100, 101-200, … each have a page at leetcode/<range>/ listing exactly their own
+    problems, by number; the index links the ranges that have problems, in order."""
+    links = range_links(portal, language)
+    assert links == [(slug, f"{PREFIX[language]}leetcode/{slug}/") for slug in EXPECTED_RANGES]
+    filled = {slug: row_ids(range_rows(portal.html(path))) for slug, path in links}
     assert filled == EXPECTED_RANGES
-    assert [s for s in slugs if s in filled] == list(EXPECTED_RANGES)
-    for slug in slugs:
-        start, end = (int(n) for n in slug.split("-"))
-        assert (start - 1) % 100 == 0 and end == start + 99, slug
+    assert range_rows(portal.html(f"{PREFIX[language]}leetcode/")) == []  # the index only links
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -257,36 +276,46 @@ def test_topic_sections_in_configured_order(portal: BuildResult, language: str) 
     assert [s["data-topic"] for s in sections] == [slug for slug, _, _ in TOPICS]
     for section in sections:
         slug = section["data-topic"]
-        assert row_ids(section.select("tr[data-lc-id]")) == EXPECTED_TOPIC_IDS[slug], slug
+        assert section["data-count"] == str(len(EXPECTED_TOPIC_IDS[slug])), slug
+        assert row_ids(topic_rows(portal, language, slug)) == EXPECTED_TOPIC_IDS[slug], slug
         heading = section.find(["h2", "h3", "h4"])
         assert heading is not None and own_text(heading) == TOPIC_LABEL[language][slug]
 
 
 def test_en_index_has_same_rows_in_english(portal: BuildResult) -> None:
     """The en index lists the same problems as zh, with English labels and no Chinese topic names."""
-    zh, en = portal.html("leetcode/"), portal.html("en/leetcode/")
-    assert row_ids(range_rows(en)) == row_ids(range_rows(zh))
-    assert row_ids(en.select("section.np-lc-topic tr[data-lc-id]")) == row_ids(
-        zh.select("section.np-lc-topic tr[data-lc-id]"))
-    en_topic_text = {t.get_text(strip=True) for t in en.select(".np-topic")}
+    assert row_ids([r for _, r in index_rows(portal, "en")]) == row_ids([r for _, r in index_rows(portal, "zh")])
+    for slug in EXPECTED_TOPIC_IDS:
+        assert row_ids(topic_rows(portal, "en", slug)) == row_ids(topic_rows(portal, "zh", slug))
+    en_topic_text = {t.get_text(strip=True) for _, row in index_rows(portal, "en") for t in row.select(".np-topic")}
     assert en_topic_text <= set(TOPIC_LABEL["en"].values())
     assert not en_topic_text & set(TOPIC_LABEL["zh"].values())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_goto_form_and_problem_map(portal: BuildResult, language: str) -> None:
-    """The go-to form exists and its JSON maps every number (as a string) to that problem's note."""
+    """The go-to form knows where each range's page is; each range page maps its numbers (as
+    strings) to their notes, so the box finds any problem by loading one range."""
     page_path = f"{PREFIX[language]}leetcode/"
     index = portal.html(page_path)
     forms = index.select("form[data-np-goto]")
     assert len(forms) == 1
-    holders = index.select("div[hidden][data-np-problems]")
-    assert len(holders) == 1
-    problems = json.loads(holders[0]["data-np-problems"])
-    assert set(problems) == {str(i) for i in SORTED_IDS}
-    base = forms[0]["data-base"].rstrip("/") + "/"
-    for key, url in problems.items():
-        assert resolve(page_path, base + url) == note_url(BY_ID[int(key)].stem, language), key
+    assert forms[0]["data-range-size"] == "100"
+    ranges = json.loads(forms[0]["data-np-ranges"])
+    assert {slug: resolve(page_path, forms[0]["data-base"].rstrip("/") + "/" + url)
+            for slug, url in ranges.items()} == {slug: f"{SITE_URL}{PREFIX[language]}leetcode/{slug}/"
+                                                 for slug in EXPECTED_RANGES}
+    assert index.select("[data-np-problems]") == []  # the whole map would weigh megabytes
+    seen: dict[str, str] = {}
+    for slug, path in range_links(portal, language):
+        page = portal.html(path)
+        (form,) = page.select("form[data-np-goto]")
+        (holder,) = page.select("div[hidden][data-np-problems]")
+        problems = json.loads(holder["data-np-problems"])
+        assert set(problems) == {str(i) for i in EXPECTED_RANGES[slug]}
+        base = form["data-base"].rstrip("/") + "/"
+        seen.update({key: resolve(path, base + url) for key, url in problems.items()})
+    assert seen == {str(i): note_url(BY_ID[i].stem, language) for i in SORTED_IDS}
 
 
 @pytest.mark.parametrize(("language", "problem_id"), [("zh", 76), ("en", 76), ("zh", 146), ("en", 239)])
@@ -413,7 +442,7 @@ def test_duplicate_number_is_an_error_naming_both_files(bad_portal: BuildResult)
 
 @pytest.mark.parametrize(("file", "field", "value", "allowed"), [
     (BAD_TOPIC, "leetcode.topics", "动态规划", ALL_TOPIC_NAMES),
-    (BAD_DIFFICULTY, "leetcode.difficulty", "extreme", ["easy", "medium", "hard"]),
+    (BAD_DIFFICULTY, "leetcode.difficulty", "extreme", ["easy", "medium", "hard", "简单", "中等", "困难"]),
     (BAD_ID, "leetcode.id", "abc", ["integer"]),
 ])
 def test_bad_field_warns_with_file_field_value_and_allowed(bad_portal: BuildResult, file: str, field: str,
@@ -431,10 +460,11 @@ def test_note_with_bad_field_is_still_built_and_listed(bad_portal: BuildResult, 
     """Without --strict a note with a bad field is still built and listed on the index."""
     stem = Path(file).stem
     assert bad_portal.exists(f"leetcode/{stem}/")
-    rows = [r for r in range_rows(bad_portal.html("leetcode/")) if r["data-lc-id"] == str(problem_id)]
+    rows = [(path, r) for path, r in index_rows(bad_portal, "zh") if r["data-lc-id"] == str(problem_id)]
     assert len(rows) == 1
-    links = [a for a in rows[0].select("a") if "np-lc-statement" not in a.get("class", [])]
-    assert [resolve("leetcode/", a["href"]) for a in links] == [f"{SITE_URL}leetcode/{stem}/"]
+    path, row = rows[0]
+    links = [a for a in row.select("a") if "np-lc-statement" not in a.get("class", [])]
+    assert [resolve(path, a["href"]) for a in links] == [f"{SITE_URL}leetcode/{stem}/"]
 
 
 def test_cross_link_without_note_goes_to_statement_and_warns(bad_portal: BuildResult) -> None:

@@ -37,6 +37,9 @@ class TopicConfig(Config):
     slug = opt.Type(str)
     name = opt.Type(str)
     en = opt.Type(str)
+    #: Tags that count as this topic too, for notes without ``leetcode.topics``
+    #: (``[链表, 数组, 字符串]`` for ``数组&链表&字符串``).
+    aliases = opt.ListOfItems(opt.Type(str), default=[])
 
 
 class LeetCodeConfig(Config):

@@ -51,3 +51,27 @@ def test_goto_works_after_instant_navigation(page: Page, server: Server) -> None
     submit_problem(page, "76")
     wait_for_path(page, "/leetcode/0076-minimum-window-substring/")
     assert log.page_errors == [], f"uncaught errors: {log.page_errors}"
+
+
+def test_goto_finds_a_problem_on_a_later_range_page(page: Page, server: Server) -> None:
+    """862 is on the 801–900 page, not on the index: the box loads that range and opens the note."""
+    page.goto(server.url("/leetcode/"))
+    assert page.locator("[data-np-problems]").count() == 0  # the index holds no number map
+    expect(page.locator("form[data-np-goto]")).to_have_attribute("data-wired", "true")
+    submit_problem(page, "862")
+    wait_for_path(page, "/leetcode/0862-shortest-subarray-with-sum-at-least-k/")
+    expect(page.locator(".np-lc-header")).to_have_attribute("data-lc-id", "862")
+
+
+def test_goto_from_a_range_page_to_another_range(page: Page, server: Server) -> None:
+    """On the 1–100 page, 150 (its range 101–200 has notes, but not 150) is reported missing,
+    and 1438, on the 1401–1500 page, is found."""
+    from notes_portal.views.labels import labels_for
+
+    page.goto(server.url("/leetcode/1-100/"))
+    expect(page.locator("form[data-np-goto]")).to_have_attribute("data-wired", "true")
+    submit_problem(page, "150")
+    expect(page.locator("output.np-lc-goto__message")).to_have_text(
+        labels_for("zh")["goto_missing"].format(n=150))
+    submit_problem(page, "1438")
+    wait_for_path(page, "/leetcode/1438-longest-continuous-subarray-with-absolute-diff-less-than-or-equal-to-limit/")

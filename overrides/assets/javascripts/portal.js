@@ -16,25 +16,54 @@
     });
   }
 
-  /* The LeetCode index's "go to problem" box: jump to our note, or say there is none. */
+  /* The LeetCode index's "go to problem" box: jump to our note, or say there is none.
+     This page's numbers are in data-np-problems; with a page per number range, the
+     form's data-np-ranges says where each range's page is, and only the page of the
+     range asked for is fetched (a few KB), never the whole index. */
+  function readMap(element, attribute) {
+    if (!element) return {};
+    try { return JSON.parse(element.getAttribute(attribute)) || {}; } catch (error) { return {}; }
+  }
+
+  function rangeSlug(id, size) {
+    var start = Math.floor((id - 1) / size) * size + 1;
+    return start + "-" + (start + size - 1);
+  }
+
+  function problemsOfRange(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) return {};
+      return response.text().then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        return readMap(doc.querySelector("[data-np-problems]"), "data-np-problems");
+      });
+    }).catch(function () { return {}; });
+  }
+
   function wireProblemLookup() {
     var form = document.querySelector("form[data-np-goto]");
-    var table = document.querySelector("[data-np-problems]");
-    if (!form || !table || form.dataset.wired) return;
+    if (!form || form.dataset.wired) return;
     form.dataset.wired = "true";
-    var problems = JSON.parse(table.getAttribute("data-np-problems"));
+    var problems = readMap(document.querySelector("[data-np-problems]"), "data-np-problems");
+    var ranges = readMap(form, "data-np-ranges");
+    var size = parseInt(form.dataset.rangeSize, 10) || 100;
+    var base = form.dataset.base.replace(/\/?$/, "/");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var input = form.querySelector("input");
       var message = form.querySelector("output");
-      var id = String(parseInt(input.value, 10));
-      if (problems[id]) {
-        message.textContent = "";
-        var base = form.dataset.base.replace(/\/?$/, "/");
-        location.href = new URL(base + problems[id], location.href).href;
-      } else {
-        message.textContent = form.dataset.missing.replace("{n}", input.value);
+      var id = parseInt(input.value, 10);
+      var key = String(id);
+      function go(known) {
+        if (known[key]) {
+          message.textContent = "";
+          location.href = new URL(base + known[key], location.href).href;
+        } else {
+          message.textContent = form.dataset.missing.replace("{n}", input.value);
+        }
       }
+      if (problems[key] || !(id > 0) || !ranges[rangeSlug(id, size)]) return go(problems);
+      problemsOfRange(new URL(base + ranges[rangeSlug(id, size)], location.href).href).then(go);
     });
   }
 

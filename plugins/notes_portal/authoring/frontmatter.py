@@ -20,6 +20,7 @@ from notes_portal.catalog.structure import (
     NoteMeta,
     ParsedNote,
 )
+from notes_portal.authoring.headings import heading_title, split_problem_number
 from notes_portal.config import DIFFICULTIES
 
 try:  # The C loader is several times faster on thousands of notes.
@@ -39,6 +40,16 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?
 TOP_LEVEL_KEY = re.compile(r"""^["']?([^\s:#"'][^:#"']*?)["']?\s*:(?:\s|$)""")
 FIRST_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$", re.M)
 PROBLEM_FILE_NAME = re.compile(r"^(?P<id>\d{1,5})(?:[-_.](?P<slug>[a-z0-9-]+))?$")
+#: A folder per problem: ``0076.Minimum Window Substring/README.md``, ``0076-minimum-window/index.md``.
+PROBLEM_FOLDER = re.compile(r"^(?P<id>\d{1,5})(?:[-_. ]+(?P<name>.*))?$")
+#: File names that are a folder's page rather than a note of their own, except in a problem folder.
+FOLDER_PAGE_NAMES = ("index", "README")
+#: Difficulty as authors write it (English in any case, or Chinese) → the portal's name.
+DIFFICULTY_NAMES: dict[str, str] = {
+    "easy": "easy", "medium": "medium", "hard": "hard",
+    "简单": "easy", "中等": "medium", "困难": "hard",
+}
+DIFFICULTY_HINT = "one of: easy, medium, hard, or 简单, 中等, 困难"
 DATE_FORMAT_HINT = "a date written YYYY-MM-DD"
 FALLBACK_DATE = "using the file's git history, else its modification time"
 
@@ -89,8 +100,36 @@ def parse_note(display_path: str, text: str, category: str, rules: Rules) -> Par
                        f"{meta.updated.isoformat()} is earlier than date {meta.date.isoformat()} "
                        "(expected a date on or after date)")
     if category == rules.leetcode_category:
-        meta.leetcode = checker.leetcode(data, key_lines, display_path, rules)
+        meta.leetcode, meta.title = checker.leetcode(data, key_lines, display_path, rules, meta.title)
     return ParsedNote(meta=meta, diagnostics=checker.diagnostics)
+
+
+def is_folder_page(path: str) -> bool:
+    """True for ``index.md``/``README.md`` (and their translations): a folder's own page."""
+    return PurePosixPath(path).name.split(".")[0] in FOLDER_PAGE_NAMES
+
+
+def is_problem_folder_page(path: str, leetcode_category: str) -> bool:
+    """``leetcode/0076.Minimum Window Substring/README.md``: a note, one folder per problem."""
+    parts = PurePosixPath(path).parts
+    return (len(parts) >= 3 and parts[-3] == leetcode_category and is_folder_page(path)
+            and PROBLEM_FOLDER.match(parts[-2]) is not None)
+
+
+def problem_from_path(path: str) -> tuple[int | None, str | None]:
+    """Problem number and statement slug from ``0076-minimum-window-substring.md``, or from the
+    folder of ``0076.Minimum Window Substring/README.md``; ``(None, None)`` when neither says."""
+    pure = PurePosixPath(path)
+    if is_folder_page(path):
+        folder = PROBLEM_FOLDER.match(pure.parent.name)
+        if not folder:
+            return None, None
+        slug = re.sub(r"[^a-z0-9]+", "-", (folder.group("name") or "").lower()).strip("-")
+        return int(folder.group("id")), slug or None
+    match = PROBLEM_FILE_NAME.match(pure.stem.split(".")[0])
+    if not match:
+        return None, None
+    return int(match.group("id")), match.group("slug")
 
 
 def _parse_date(text: str) -> dt.date:
@@ -144,10 +183,12 @@ class _Checker:
         if value is not None:
             self.report(lines.get("title", 1), "title", f"{value!r} is not text (expected a string)")
         heading = FIRST_HEADING.search(body)
-        fallback = heading.group("text").strip() if heading else PurePosixPath(path).stem
-        source = "the first heading" if heading else "the file name"
-        self.report(lines.get("title", 1), "title",
-                    f"missing (expected a title in front matter); using {source}: {fallback!r}")
+        title = heading_title(heading.group("text")) if heading else ""
+        if title:  # as MkDocs does: the first heading is the page's title, nothing to report
+            return title
+        fallback = PurePosixPath(path).stem
+        self.report(lines.get("title", 1), "title", "missing (expected a title in front matter or a "
+                    f"first heading); using the file name: {fallback!r}")
         return fallback
 
     def date(self, data: dict, lines: dict[str, int], field: str, today: dt.date) -> dt.date | None:
@@ -203,31 +244,35 @@ class _Checker:
         self.report(lines.get(field, 1), field, f"{value!r} is not true or false (expected a boolean)")
         return bool(value)
 
-    def leetcode(self, data: dict, lines: dict[str, int], path: str, rules: Rules) -> LeetCodeInfo | None:
+    def leetcode(self, data: dict, lines: dict[str, int], path: str, rules: Rules,
+                 title: str) -> tuple[LeetCodeInfo | None, str]:
+        """The validated ``leetcode`` block and the title without its problem number.
+
+        The number comes from ``leetcode.id``, else from a title such as ``76. 最小覆盖子串``
+        (a first heading, usually), else from the file or folder name.
+        """
         block = data.get("leetcode")
         line = lines.get("leetcode", 1)
-        name_match = PROBLEM_FILE_NAME.match(PurePosixPath(path).stem.split(".")[0])
-        slug = name_match.group("slug") if name_match else None
+        name_id, slug = problem_from_path(path)
         if block is None:
             block = {}
         if not isinstance(block, dict):
             self.report(line, "leetcode", f"{block!r} is not a mapping (expected id, difficulty, topics)")
             block = {}
 
-        problem_id = self._problem_id(block.get("id"), name_match, line)
+        title_id, bare_title = split_problem_number(title)
+        problem_id = self._problem_id(block.get("id"), title_id or name_id, line)
         if problem_id is None:
-            return None
+            return None, title
+        if title_id == problem_id and bare_title:
+            title = bare_title  # shown as "76. 最小覆盖子串" by display_title, never twice
 
-        difficulty = block.get("difficulty")
-        if difficulty is not None:
-            difficulty = str(difficulty).strip().lower()
-            if difficulty not in DIFFICULTIES:
-                self.report(line, "leetcode.difficulty", f"{block.get('difficulty')!r} is not allowed "
-                            f"(expected one of: {', '.join(DIFFICULTIES)})")
-                difficulty = None
+        if "difficulty" in block:
+            difficulty = self._difficulty(block["difficulty"], line, "leetcode.difficulty")
         else:
-            self.report(line, "leetcode.difficulty", f"missing (expected one of: {', '.join(DIFFICULTIES)})")
+            difficulty = self._difficulty(data.get("difficulty"), lines.get("difficulty", 1), "difficulty")
 
+        declared = "topics" in block and block["topics"] is not None
         raw_topics = block.get("topics") or []
         if isinstance(raw_topics, str):
             raw_topics = [raw_topics]
@@ -238,9 +283,20 @@ class _Checker:
             else:
                 self.report(line, "leetcode.topics", f"{topic!r} is not a configured topic "
                             f"(expected any of: {', '.join(rules.topics)})")
-        return LeetCodeInfo(id=problem_id, difficulty=difficulty, topics=tuple(topics), slug=slug)
+        return LeetCodeInfo(id=problem_id, difficulty=difficulty, topics=tuple(topics), slug=slug,
+                            topics_declared=declared), title
 
-    def _problem_id(self, value: Any, name_match: re.Match | None, line: int) -> int | None:
+    def _difficulty(self, value: Any, line: int, field: str) -> str | None:
+        """``easy``/``Easy``/``简单`` → ``easy``; no difficulty is valid (shown as unrated)."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        difficulty = DIFFICULTY_NAMES.get(str(value).strip().lower())
+        if difficulty is None:
+            self.report(line, field, f"{value!r} is not allowed (expected {DIFFICULTY_HINT}); "
+                        "shown as unrated")
+        return difficulty
+
+    def _problem_id(self, value: Any, fallback: int | None, line: int) -> int | None:
         if value is not None:
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 return value
@@ -248,8 +304,9 @@ class _Checker:
                 return int(value)
             self.report(line, "leetcode.id", f"{value!r} is not a problem number (expected a positive "
                         "integer such as 76)")
-        if name_match:
-            return int(name_match.group("id"))
-        self.report(line, "leetcode.id", "missing (expected leetcode.id, or a file name that starts "
-                    "with the number, such as 0076-minimum-window-substring.md)")
+        if fallback:
+            return fallback
+        self.report(line, "leetcode.id", "missing (expected leetcode.id, a first heading that starts "
+                    "with the number such as '# 76. 最小覆盖子串', or a file or folder name that starts "
+                    "with it, such as 0076-minimum-window-substring.md)")
         return None

@@ -7,7 +7,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from notes_portal.authoring.frontmatter import Rules, parse_note, read_source
+from notes_portal.authoring.frontmatter import (
+    Rules,
+    is_folder_page,
+    is_problem_folder_page,
+    parse_note,
+    read_source,
+)
 from notes_portal.catalog.structure import Diagnostic, ParsedNote
 
 #: ``transformer.en`` is the English translation of ``transformer``, not a note of its own.
@@ -35,11 +41,13 @@ def duplicate_problems(problems: Iterable[tuple[int, str]]) -> list[Diagnostic]:
     ]
 
 
-def note_sources(docs_dir: Path) -> Iterable[tuple[str, Path]]:
-    """``(category folder, path)`` of every Markdown note below a folder of ``docs_dir``."""
+def note_sources(docs_dir: Path, leetcode_category: str = "leetcode") -> Iterable[tuple[str, Path]]:
+    """``(category folder, path)`` of every Markdown note below a folder of ``docs_dir``: the
+    build's rule (``collect``), so ``check`` and the build look at the same files."""
     for path in sorted(docs_dir.glob("*/**/*.md")):
-        if path.stem.split(".")[0] not in ("index", "README"):
-            yield path.relative_to(docs_dir).parts[0], path
+        relative = path.relative_to(docs_dir).as_posix()
+        if not is_folder_page(relative) or is_problem_folder_page(relative, leetcode_category):
+            yield relative.split("/", 1)[0], path
 
 
 def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: Rules) -> list[Diagnostic]:
@@ -47,7 +55,7 @@ def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: 
     diagnostics: list[Diagnostic] = []
     undeclared: dict[str, int] = {}
     problems: list[tuple[int, str]] = []
-    for category, path in note_sources(docs_dir):
+    for category, path in note_sources(docs_dir, rules.leetcode_category):
         display = os.path.relpath(path, project_dir)
         if category not in categories:
             undeclared[category] = undeclared.get(category, 0) + 1

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File, Files
 
-from notes_portal.authoring.frontmatter import Rules, parse_note, read_source
+from notes_portal.authoring.frontmatter import (
+    Rules,
+    is_folder_page,
+    is_problem_folder_page,
+    parse_note,
+    read_source,
+)
 from notes_portal.catalog.gitdates import FileDates, modification_date
 from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
 
@@ -74,7 +80,7 @@ def collect_notes(
     """Read every note's front matter once and resolve its dates; report, never drop, bad notes."""
     catalog = Catalog(language=language, categories=categories)
     declared = {category.slug for category in categories}
-    for file in _note_files(files):
+    for file in _note_files(files, rules.leetcode_category):
         folder = file.src_uri.split("/", 1)[0]
         if folder not in declared:
             catalog.undeclared_folders.setdefault(folder, []).append(file.src_uri)
@@ -92,12 +98,14 @@ def collect_notes(
     return catalog
 
 
-def _note_files(files: Iterable[File]) -> Iterable[File]:
-    """Documentation pages inside a folder, written by the author (not generated), not an index."""
+def _note_files(files: Iterable[File], leetcode_category: str) -> Iterable[File]:
+    """Documentation pages inside a folder, written by the author (not generated), not a
+    folder's index, except the ``README.md``/``index.md`` of a folder per LeetCode problem."""
     for file in files:
         if not file.is_documentation_page() or file.generated_by or "/" not in file.src_uri:
             continue
-        if os.path.splitext(os.path.basename(normalized_src_uri(file)))[0] in ("index", "README"):
+        src_uri = normalized_src_uri(file)
+        if is_folder_page(src_uri) and not is_problem_folder_page(src_uri, leetcode_category):
             continue
         yield file
 

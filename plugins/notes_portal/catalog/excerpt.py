@@ -7,6 +7,7 @@ footnotes — is already resolved, so the excerpt never shows raw markup.
 
 from __future__ import annotations
 
+import html as html_module
 import math
 import re
 from collections.abc import Iterator
@@ -31,6 +32,10 @@ DROPPED_CLASSES = frozenset({"headerlink", "footnote", "footnote-ref", "md-annot
 TAG = re.compile(r"<[^>]*>")
 HEADING_START = re.compile(r"<h[1-6][\s>]")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: What may stand between the links of a link-only paragraph (``English | 中文``).
+LINK_SEPARATORS = re.compile(r"[\s|｜/·•,，、:：()（）\[\]-]*")
+PARAGRAPH = re.compile(r"<p[\s>].*?</p>", re.S)
+LINK_ELEMENT = re.compile(r"<a[\s>].*?</a>", re.S)
 #: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
 INLINE_MATH_MAX = 24
 
@@ -119,12 +124,20 @@ def _readable_text(root: etree._Element | None) -> str:
 
 
 def _opening(html: str) -> str:
-    """The HTML up to the first heading that comes after a paragraph."""
-    paragraph_end = html.find("</p>")
-    if paragraph_end < 0:
-        return html
-    heading = HEADING_START.search(html, paragraph_end)
-    return html[: heading.start()] if heading else html
+    """The HTML up to the first heading that comes after a paragraph of prose (a paragraph
+    of links only, such as ``English Version``, doesn't count: the excerpt skips it)."""
+    for paragraph in PARAGRAPH.finditer(html):
+        if not is_link_only(paragraph.group(0)):
+            heading = HEADING_START.search(html, paragraph.end())
+            return html[: heading.start()] if heading else html
+    return html
+
+
+def is_link_only(paragraph_html: str) -> bool:
+    """True for a paragraph whose text is all inside links (or has no text at all):
+    ``[English Version](README_EN.md)``, ``[中文](…) | [English](…)``, a row of badges."""
+    outside = TAG.sub("", LINK_ELEMENT.sub("", paragraph_html))
+    return LINK_SEPARATORS.fullmatch(html_module.unescape(outside)) is not None
 
 
 def _minutes(root: etree._Element | None, cjk_per_minute: int, words_per_minute: int) -> int:
@@ -184,21 +197,33 @@ def clean_text(text: str) -> str:
 def _readable_blocks(root: etree._Element) -> Iterator[etree._Element]:
     """The opening paragraphs (and list items) up to the first heading after them,
     skipping code, tables, admonitions and widgets."""
-    found_block = False
+    found_block = skipped = False
     for child in root:
         if not isinstance(child.tag, str) or _is_dropped(child):
             continue
         if child.tag in HEADINGS:
             if found_block:
                 return
+            continue  # a heading before any prose (the title, "题目描述") isn't the excerpt
+        if child.tag == "p" and _is_link_only_element(child):
+            skipped = True  # a language switcher or a row of badges: not the note's opening
             continue
         found_block = True
         if child.tag == "p":
             yield child
         elif child.tag in ("ul", "ol"):
             yield from (li for li in child if li.tag == "li")
-    if not found_block:  # loose inline text such as a front matter summary
+    if not found_block and not skipped:  # loose inline text such as a front matter summary
         yield root
+
+
+def _is_link_only_element(paragraph: etree._Element) -> bool:
+    outside = [paragraph.text or ""]
+    for child in paragraph:
+        if child.tag != "a" and isinstance(child.tag, str):
+            outside.append(child.text_content())
+        outside.append(child.tail or "")
+    return LINK_SEPARATORS.fullmatch("".join(outside)) is not None
 
 
 def _is_dropped(element: etree._Element) -> bool:

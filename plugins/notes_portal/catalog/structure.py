@@ -31,6 +31,8 @@ class LeetCodeInfo:
     topics: tuple[str, ...]
     #: The problem's URL slug, taken from a file name like ``0076-minimum-window-substring.md``.
     slug: str | None
+    #: False when the note has no ``leetcode.topics``: its tags that name a topic count instead.
+    topics_declared: bool = True
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,8 @@ from notes_portal.views.pagination import page_count
 HOME = "home"
 CATEGORY = "category"
 LEETCODE = "leetcode"
+#: A page of the LeetCode index: one number range (``leetcode/1-100/``) or one topic.
+LEETCODE_LIST = "leetcode-list"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class PortalPage:
     base_url: str = ""
     #: True when the author wrote the page; the plugin then fills a marker in it.
     authored: bool = False
+    #: For ``LEETCODE_LIST``: the path below the LeetCode folder (``1-100``, ``topics/graph``).
+    listing: str | None = None
 
 
 def home_src_uri(number: int) -> str:
@@ -45,15 +50,22 @@ def category_src_uri(slug: str, number: int) -> str:
 
 def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage, *,
                      feed_size: int, category_sizes: dict[str, int], category_titles: dict[str, str],
-                     home_title: str, per_page: int, leetcode_category: str) -> dict[str, PortalPage]:
-    """Add the pages the author didn't write; return what to show on each portal page."""
+                     home_title: str, per_page: int, leetcode_category: str,
+                     leetcode_lists: Sequence[tuple[str, str]] = ()) -> dict[str, PortalPage]:
+    """Add the pages the author didn't write; return what to show on each portal page.
+
+    ``leetcode_lists`` are ``(path, title)`` of the LeetCode index's own pages (one per
+    number range and topic, see ``views.leetcode.list_page_paths``): with them the index
+    page only links to the lists, so it stays small however many problems there are.
+    """
     pages: dict[str, PortalPage] = {}
     existing = {getattr(f, "norm_src_uri", None) or f.src_uri for f in files.documentation_pages()}
 
     def register(src_uri: str, page: PortalPage, title: str, in_nav: bool) -> None:
         pages[src_uri] = page
         if src_uri in existing:
-            pages[src_uri] = PortalPage(page.kind, page.number, page.category, page.base_url, authored=True)
+            pages[src_uri] = PortalPage(page.kind, page.number, page.category, page.base_url, authored=True,
+                                        listing=page.listing)
             return
         files.append(_virtual_page(config, src_uri, title, page, language, in_nav))
 
@@ -66,6 +78,9 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
         if slug == leetcode_category:
             register(category_src_uri(slug, 1), PortalPage(LEETCODE, 1, slug, base_url),
                      category_titles[slug], in_nav=True)
+            for path, title in leetcode_lists:  # reached from the index, never listed in the nav
+                register(f"{slug}/{path}/index.md", PortalPage(LEETCODE_LIST, 1, slug, base_url, listing=path),
+                         title, in_nav=False)
             continue
         for number in range(1, page_count(size, per_page) + 1):
             title = category_titles[slug] if number == 1 else f"{category_titles[slug]} · {number}"

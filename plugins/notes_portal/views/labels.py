@@ -44,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "订阅更新",
         "problem": "LeetCode {n}",
         "all_notes": "全部笔记",
+        "ranges": "题号段",
+        "back_to_index": "返回 LeetCode 索引",
     },
     "en": {
         "home": "Home",
@@ -84,6 +86,8 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "Subscribe",
         "problem": "LeetCode {n}",
         "all_notes": "All notes",
+        "ranges": "Number ranges",
+        "back_to_index": "Back to the LeetCode index",
     },
 }
 

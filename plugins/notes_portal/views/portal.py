@@ -17,12 +17,14 @@ from notes_portal.catalog.collect import Catalog
 from notes_portal.catalog.structure import Category, Note
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
-from notes_portal.output.pages import CATEGORY, HOME, LEETCODE, PortalPage
+from notes_portal.output.pages import CATEGORY, HOME, LEETCODE, LEETCODE_LIST, PortalPage
 from notes_portal.views.feed import FeedEntry, feed_entries
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import (
     LeetCodeIndex,
+    NumberRange,
     ProblemRow,
+    TopicSection,
     build_index,
     statement_url,
     topics_for,
@@ -43,6 +45,13 @@ class PageView:
     tiles: list[Tile] = field(default_factory=list)
     category: Category | None = None
     leetcode: LeetCodeIndex | None = None
+    #: On a page of the LeetCode index: the number range or the topic it lists.
+    listing: NumberRange | TopicSection | None = None
+
+
+def src_uri_to_url(src_uri: str, url_prefix: str) -> str:
+    """``leetcode/1-100/index.md`` → ``leetcode/1-100/`` (``en/leetcode/1-100/`` on en)."""
+    return url_prefix + src_uri[: -len("index.md")]
 
 
 class Portal:
@@ -82,6 +91,8 @@ class Portal:
             leetcode.range_size,
             leetcode.problem_url,
             leetcode.search_url,
+            {page.listing: src_uri_to_url(src_uri, self.language.url_prefix)
+             for src_uri, page in self.pages.items() if page.kind == LEETCODE_LIST and page.listing},
         )
 
     @cached_property
@@ -110,7 +121,17 @@ class Portal:
         elif page.kind == LEETCODE:
             view.category = self.catalog.category(page.category or "")
             view.leetcode = self.leetcode_index
+        elif page.kind == LEETCODE_LIST:
+            view.category = self.catalog.category(page.category or "")
+            view.leetcode = self.leetcode_index
+            view.listing = self._listing(page.listing or "")
         return view
+
+    def _listing(self, path: str) -> NumberRange | TopicSection | None:
+        index = self.leetcode_index
+        if path.startswith("topics/"):
+            return next((s for s in index.topics if s.topic.slug == path[len("topics/"):]), None)
+        return next((r for r in index.ranges if r.slug == path), None)
 
     def attach_navigation(self, nav: Navigation) -> None:
         """Remember each category's navigation section (the one holding its index page)."""

@@ -286,10 +286,9 @@ def test_tiles_show_newest_hostile_title_verbatim(hostile: BuildResult) -> None:
 def test_leetcode_index_shows_hostile_titles_verbatim(hostile: BuildResult) -> None:
     """The LeetCode index lists problem titles exactly as written, by number and by topic."""
     expected = [title for path, title, _ in HOSTILE_NOTES if path.startswith("leetcode/")]
-    index = hostile.html("leetcode/")
-    by_number = [row.select("td")[1].get_text() for row in index.select(".np-lc-ranges tr[data-lc-id]")]
+    by_number = [row.select("td")[1].get_text() for row in hostile.html("leetcode/1-100/").select("tr[data-lc-id]")]
     by_topic = [row.select("td")[1].get_text()
-                for row in index.select(".np-lc-topic[data-topic=hash-table] tr[data-lc-id]")]
+                for row in hostile.html("leetcode/topics/hash-table/").select("tr[data-lc-id]")]
     assert by_number == expected
     assert by_topic == expected
 

@@ -37,6 +37,7 @@ from notes_portal.speedups.render_reuse import RenderReuse
 from notes_portal.speedups.template_cache import InMemoryBytecodeCache
 from notes_portal.speedups.timing import StepTimes
 from notes_portal.views.labels import labels_for
+from notes_portal.views.leetcode import list_pages as leetcode_list_pages
 from notes_portal.views.navigation import apply_portal_nav
 from notes_portal.views.portal import Portal
 
@@ -104,7 +105,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             files, config, language, feed_size=len(catalog.notes),
             category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
             category_titles={c.slug: c.name for c in categories}, home_title=labels_for(language.current)["latest"],
-            per_page=self.config.per_page, leetcode_category=self.config.leetcode.category)
+            per_page=self.config.per_page, leetcode_category=self.config.leetcode.category,
+            leetcode_lists=leetcode_list_pages(catalog, self.config.leetcode, language.current))
         self.portal = Portal(self.config, language, catalog, pages)
         if self.pagefind:
             self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})

@@ -223,7 +223,10 @@ def _is_link_only_element(paragraph: etree._Element) -> bool:
         if child.tag != "a" and isinstance(child.tag, str):
             outside.append(child.text_content())
         outside.append(child.tail or "")
-    return LINK_SEPARATORS.fullmatch("".join(outside)) is not None
+    text = "".join(outside)
+    if not any(element.tag in ("a", "img") for element in paragraph.iter() if isinstance(element.tag, str)):
+        return not text.strip()  # an empty paragraph; "，" alone is still text
+    return LINK_SEPARATORS.fullmatch(text) is not None
 
 
 def _is_dropped(element: etree._Element) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from notes_portal.search.tokens import HAN
+
 #: Elements whose text is never indexed, as an XPath union.
 _LEFT_OUT = " | ".join([
     ".//pre", ".//script", ".//style", ".//svg", ".//*[local-name()='svg']",
@@ -24,6 +26,8 @@ _LEFT_OUT = " | ".join([
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' katex ')]",
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]",
     ".//*[@data-search-exclude]",
+    # The LeetCode header repeats the number, difficulty and topics, indexed on their own.
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' np-lc-header ')]",
 ])
 #: Elements after which words must not run together once tags are gone.
 _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "table", "blockquote",
@@ -31,6 +35,8 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "ta
            "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = re.compile(r"\s+")
+#: A line break inside a Chinese sentence (authors who wrap their lines) is no word boundary.
+_WRAPPED_HAN = re.compile(f"(?<=[{HAN}])[ \t]*\n\\s*(?=[{HAN}])")
 
 
 @dataclass(frozen=True)
@@ -108,4 +114,4 @@ def _text(element: etree._Element) -> str:
 
 
 def _joined(parts: list[str], separator: str = " ") -> str:
-    return _SPACE.sub(" ", separator.join(parts)).strip()
+    return _SPACE.sub(" ", _WRAPPED_HAN.sub("", separator.join(parts))).strip()

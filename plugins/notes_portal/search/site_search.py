@@ -63,9 +63,12 @@ class SiteSearch:
                 or page.content is None:
             self._indexer.add(language, src_uri, None)
             return
-        record = make_record(env, url=page.url, title=html.unescape(page.title or ""), content=page.content,
-                             tags=list(note.meta.tags) if note else [],
-                             problem=note.leetcode.id if note and note.leetcode else None)
+        problem = note.leetcode.id if note and note.leetcode else None
+        title = html.unescape(page.title or "")
+        if problem is not None and not title.startswith(str(problem)):
+            title = f"{problem}. {title}"  # results show problems as the index does: 76. 最小覆盖子串
+        record = make_record(env, url=page.url, title=title, content=page.content,
+                             tags=list(note.meta.tags) if note else [], problem=problem)
         self._indexer.add(language, src_uri, record)
 
     def write(self, language: str, site_dir: str, url_prefix: str) -> None:

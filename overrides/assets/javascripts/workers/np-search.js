@@ -21,12 +21,10 @@ var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2fa1f}";
 var CJK_PUNCTUATION = "\\u3000-\\u303f\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65";
 var PIECES = new RegExp("([" + HAN + "]+)|([" + CJK_PUNCTUATION + "]+)|([^\\s" + HAN + CJK_PUNCTUATION + "]+)", "gu");
 var HAN_PAIR = new RegExp("^([" + HAN + "]{1,2})([^" + HAN + "]*)$", "u");
-var HAN_CHAR = new RegExp("[" + HAN + "]", "u");
 /* In snippets, curly quotes and ellipses close up to Han text too. */
 var CJK_MARK = new RegExp("[" + CJK_PUNCTUATION + "\\u2018-\\u201f\\u2026]", "u");
-/* Results shown (Material renders ten, then more on scroll), from the best candidates loaded. */
+/* Results shown (Material renders ten, then more on scroll). */
 var MAX_RESULTS = 20;
-var CANDIDATES = 30;
 var SNIPPET_TOKENS = 44;
 
 var bundle = null;
@@ -60,21 +58,29 @@ function hanPairs(run) {
   return pairs;
 }
 
-/* What Pagefind is asked for, and the words the reader typed (for highlighting). */
+/* What Pagefind is asked for (tokens), the words the reader typed (for Material's
+ * highlighting on the target page), and the phrases a note must contain: each Han run as
+ * its consecutive pairs, each other word on its own. */
 function cutQuery(query) {
   var text = query.normalize("NFKC").toLowerCase();
-  var tokens = [], words = [], match;
+  var tokens = [], words = [], phrases = [], match;
   PIECES.lastIndex = 0;
   while ((match = PIECES.exec(text)) !== null) {
     if (match[1]) {
-      tokens.push.apply(tokens, hanPairs(match[1]));
+      var pairs = hanPairs(match[1]);
+      tokens.push.apply(tokens, pairs);
+      phrases.push(pairs);
       words.push(match[1]);
     } else if (match[3]) {
-      var word = match[3].replace(/[^\p{L}\p{N}_]+/gu, " ").trim();
-      if (word) { tokens.push(word); words.push.apply(words, word.split(" ")); }
+      match[3].replace(/[^\p{L}\p{N}_]+/gu, " ").trim().split(" ").forEach(function (word) {
+        if (!word) return;
+        tokens.push(word);
+        phrases.push([word]);
+        words.push(word);
+      });
     }
   }
-  return { tokens: tokens, words: words };
+  return { tokens: tokens, words: words, phrases: phrases };
 }
 
 function escapeHTML(text) {
@@ -111,32 +117,68 @@ function readable(tokens, marked) {
     if (!entry[1] && open && entry[0] !== " ") { html += "</mark>"; open = false; }
     html += escapeHTML(entry[0]);
   });
-  return open ? html + "</mark>" : html;
+  html = open ? html + "</mark>" : html;
+  return html.replace(/ <\/mark>/g, "</mark> ");
 }
 
-/* No space between Han characters or next to CJK punctuation; Latin and Han keep one. */
+/* Tokens that were apart in the text get a space, except next to CJK punctuation. (Pairs
+ * of one Han run never get here: they are joined as a continuation.) */
 function closeUp(before, after) {
-  return before === " " || CJK_MARK.test(before) || CJK_MARK.test(after) ||
-    (HAN_CHAR.test(before) && HAN_CHAR.test(after));
+  return before === " " || CJK_MARK.test(before) || CJK_MARK.test(after);
 }
 
 /* The window of the page's words with the most matches, as readable HTML. */
-function snippet(words, locations, lead) {
-  if (!words.length) return "";
-  /* The title, problem number and tags lead the record; the result shows them already. */
-  var sorted = locations.filter(function (l) { return l >= lead; }).sort(function (a, b) { return a - b; });
-  if (!sorted.length) sorted = [lead];
-  var start = 0, best = -1;
+function snippet(words, positions, from, to) {
+  if (to <= from) return "";
+  var sorted = positions.filter(function (l) { return l >= from && l < to; });
+  if (!sorted.length) sorted = [from];
+  var start = from, best = -1;
   for (var i = 0, j = 0; i < sorted.length; i++) {
     while (sorted[i] - sorted[j] >= SNIPPET_TOKENS) j++;
     if (i - j > best) { best = i - j; start = sorted[j]; }
   }
-  start = Math.max(lead, Math.min(start - 6, words.length - SNIPPET_TOKENS));
-  var end = Math.min(words.length, start + SNIPPET_TOKENS);
+  start = Math.max(from, Math.min(start - 6, to - SNIPPET_TOKENS));
+  var end = Math.min(to, start + SNIPPET_TOKENS);
   var marked = {};
   sorted.forEach(function (l) { marked[l - start] = true; });
   var text = readable(words.slice(start, end), marked);
-  return (start > lead ? "… " : "") + text + (end < words.length ? " …" : "");
+  return (start > from ? "… " : "") + text + (end < to ? " …" : "");
+}
+
+/* A word of the index, as Pagefind compares it: lowercase, without punctuation. */
+function bare(word) {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, "");
+}
+
+/* Does an indexed word match a typed one? Numbers exactly (76 is not 768); other words
+ * by prefix, as Pagefind does; on a stemmed index (English) with a possible suffix off
+ * the typed word, since the note may say "runs" for "running". */
+function matches(word, typed, stemmed) {
+  if (/^\d+$/.test(typed)) return word === typed;
+  var chars = Array.from(typed);
+  var stem = stemmed ? chars.slice(0, Math.max(3, chars.length - 4)).join("") : typed;
+  return word.lastIndexOf(stem, 0) === 0;
+}
+
+/* Where the page has each phrase: word positions, or null when a phrase is missing. Pagefind
+ * finds pages with every pair somewhere, and answers a word it doesn't have with a shorter
+ * one it does (xylophone → x); only pages with every phrase as typed are results. */
+function phrasePositions(bareWords, phrases) {
+  var positions = [];
+  for (var p = 0; p < phrases.length; p++) {
+    var phrase = phrases[p], found = false;
+    for (var i = 0; i + phrase.length <= bareWords.length; i++) {
+      var hit = phrase.length === 1
+        ? matches(bareWords[i], phrase[0], STEMMED)
+        : phrase.every(function (pair, k) { return bareWords[i + k] === pair; });
+      if (hit) {
+        found = true;
+        for (var k = 0; k < phrase.length; k++) positions.push(i + k);
+      }
+    }
+    if (!found) return null;
+  }
+  return positions.sort(function (a, b) { return a - b; });
 }
 
 /* Records carry URLs relative to the site root, which is Material's base for every language. */
@@ -144,30 +186,40 @@ function locationOf(url) {
   return url.replace(/^\/+/, "");
 }
 
-function resultItems(data, score, terms) {
+function resultItems(data, score, terms, phrases) {
   var words = data.content.split(/\s+/);
+  var positions = phrasePositions(words.map(bare), phrases);
+  if (positions === null) return null;
   var location = locationOf(data.url);
-  var lead = parseInt(data.meta.lead || "0", 10) || 0;
-  var tags = [];
-  try { tags = JSON.parse(data.meta.tags || "[]"); } catch (error) { tags = []; }
+  /* The title, problem number and tags lead the record; the result shows them already. */
+  var lead = Math.min(parseInt(data.meta.lead || "0", 10) || 0, words.length);
+  /* Tags travel percent-encoded and joined by "|" (see partials/np-search-record.html). */
+  var tags = (data.meta.tags || "").split("|").filter(Boolean).map(function (tag) {
+    try { return decodeURIComponent(tag); } catch (error) { return tag; }
+  });
   var article = {
     location: location,
     title: escapeHTML(data.meta.title || location),
-    text: snippet(words, data.locations, lead),
+    text: snippet(words, positions, lead, words.length),
     tags: tags.map(escapeHTML),
     score: score,
     terms: terms
   };
-  /* Matching sections go under "more on this page": the article shows the best snippet. */
-  var sections = (data.sub_results || [])
-    .filter(function (sub) { return sub.anchor && sub.anchor.id && sub.locations.length; })
-    .sort(function (a, b) { return b.locations.length - a.locations.length; })
+  /* Sections with matches go under "N more on this page": the article shows the best snippet. */
+  var anchors = (data.anchors || []).filter(function (a) { return a.id; })
+    .sort(function (a, b) { return a.location - b.location; });
+  var sections = anchors.map(function (anchor, index) {
+    var to = index + 1 < anchors.length ? anchors[index + 1].location : words.length;
+    var hits = positions.filter(function (l) { return l >= anchor.location && l < to; }).length;
+    return { anchor: anchor, to: to, hits: hits };
+  }).filter(function (section) { return section.hits; })
+    .sort(function (a, b) { return b.hits - a.hits; })
     .slice(0, 5)
-    .map(function (sub, index) {
+    .map(function (section, index) {
       return {
-        location: location + "#" + encodeURIComponent(sub.anchor.id),
-        title: readable(sub.title.split(/\s+/)),
-        text: snippet(words, sub.locations, lead),
+        location: location + "#" + encodeURIComponent(section.anchor.id),
+        title: readable(section.anchor.text.split(/\s+/)),
+        text: snippet(words, positions, section.anchor.location, section.to),
         score: score / (2 + index),
         terms: terms
       };
@@ -175,37 +227,33 @@ function resultItems(data, score, terms) {
   return [article].concat(sections);
 }
 
-/* Pagefind answers a term it has no word for with the longest indexed word the term starts
- * with (xylophone → x), which would list notes that merely contain an x. Keep a result only
- * if, for every term, one of its words starts with the term; on a stemmed index (English),
- * with the term less a possible suffix, since the note may have "runs" for "running". */
-function containsEveryTerm(data, tokens, stemmed) {
-  var words = data.content.toLowerCase().split(/\s+/).map(function (word) {
-    return word.replace(/[^\p{L}\p{N}_]+/gu, "");
-  });
-  return tokens.every(function (token) {
-    var stem = stemmed ? Array.from(token).slice(0, Math.max(3, Array.from(token).length - 4)).join("") : token;
-    return words.some(function (word) { return word.lastIndexOf(stem, 0) === 0; });
-  });
-}
+/* Fragments are loaded in batches until there are enough results with every phrase. */
+var BATCH = 12;
+var MAX_LOADED = 60;
 
 function search(query) {
   var cut = cutQuery(query);
-  if (!cut.tokens.length) return Promise.resolve({ items: [] });
+  var onlyOneLetter = cut.phrases.length === 1 && /^[a-z]$/.test(cut.tokens[0]);
+  if (!cut.tokens.length || onlyOneLetter) return Promise.resolve({ items: [] });
   var terms = {};
   cut.words.forEach(function (word) { terms[word] = true; });
   return loadBundle().then(function (pagefind) {
     return pagefind.search(cut.tokens.join(" "));
   }).then(function (found) {
-    var top = found && found.results ? found.results.slice(0, CANDIDATES) : [];
-    return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
-      var items = [];
-      pages.forEach(function (data, i) {
-        if (items.length < MAX_RESULTS && containsEveryTerm(data, cut.tokens, STEMMED))
-          items.push(resultItems(data, top[i].score, terms));
+    var results = found && found.results ? found.results.slice(0, MAX_LOADED) : [];
+    var items = [];
+    function next(offset) {
+      if (items.length >= MAX_RESULTS || offset >= results.length) return { items: items };
+      var batch = results.slice(offset, offset + BATCH);
+      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+        pages.forEach(function (data, i) {
+          var item = items.length < MAX_RESULTS && resultItems(data, batch[i].score, terms, cut.phrases);
+          if (item) items.push(item);
+        });
+        return next(offset + BATCH);
       });
-      return { items: items };
-    });
+    }
+    return next(0);
   });
 }
 
@@ -230,6 +278,11 @@ self.addEventListener("message", function (event) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var ticket = ++latest;
-    setTimeout(answer, SETTLE_MS, message.data, ticket);
+    if (!String(message.data || "").trim()) {
+      /* An emptied box clears the list at once (and never after a newer query's answer). */
+      self.postMessage({ type: RESULT, data: { items: [] } });
+    } else {
+      setTimeout(answer, SETTLE_MS, message.data, ticket);
+    }
   }
 });

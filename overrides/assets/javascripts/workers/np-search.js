@@ -228,7 +228,7 @@ function resultItems(data, score, terms, phrases) {
 }
 
 /* Fragments are loaded in batches until there are enough results with every phrase. */
-var BATCH = 12;
+var BATCH = 20;
 var MAX_LOADED = 60;
 
 function search(query) {

@@ -223,3 +223,27 @@ def test_console_script_is_installed(project: FixtureSite) -> None:
     done = run_cli(project, "--help", script=[str(script)])
     assert done.returncode == 0
     assert done.stdout.startswith("usage: notes-portal ")
+
+
+def test_check_summarizes_a_large_collection_by_kind(project: FixtureSite) -> None:
+    """Five notes with the same unknown difficulty and one bad date: by default the first three of
+    the difficulty problems are listed, with a count of five and a pointer to --verbose, and the date
+    problem in full; --verbose lists all six."""
+    for number in range(1, 6):
+        project.note(f"leetcode/{number:04d}-p{number}.md", f"题目{number}", "2024-01-01",
+                     leetcode={"id": number, "difficulty": "nightmare"})
+    project.note("nlp/late.md", "迟到", "2024-02-30")
+    done = run_cli(project, "check")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    difficulty = [line for line in lines if ": leetcode.difficulty: " in line]
+    assert [line.split(":")[0] for line in difficulty] == [
+        "docs/leetcode/0001-p1.md", "docs/leetcode/0002-p2.md", "docs/leetcode/0003-p3.md"]
+    assert [line.split(":")[0] for line in lines if ": date: " in line] == ["docs/nlp/late.md"]
+    summary = done.stderr.splitlines()
+    assert any(line.split()[:2] == ["5", "×"] and "leetcode.difficulty" in line and "2 more not shown" in line
+               for line in summary), summary
+    assert any(line.split()[:2] == ["1", "×"] and "date:" in line for line in summary), summary
+
+    everything = run_cli(project, "check", "--verbose").stdout.splitlines()
+    assert len([line for line in everything if ": leetcode.difficulty: " in line]) == 5

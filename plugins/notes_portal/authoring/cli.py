@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from notes_portal.authoring.check_report import SHOWN_PER_KIND, check_report
 from notes_portal.authoring.rules import todays_rules
 from notes_portal.authoring.validation import check_docs
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
@@ -49,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--topic", action="append", default=[], help="leetcode only; repeatable")
     new.add_argument("--tag", action="append", default=[], help="repeatable")
 
-    commands.add_parser("check", help="validate every note's front matter; exit 1 on any problem")
+    check = commands.add_parser("check", help="validate every note's front matter; exit 1 on any problem")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help=f"list every problem (default: the first {SHOWN_PER_KIND} of each kind)")
     args = parser.parse_args(argv)
 
     try:
@@ -58,16 +61,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config_file}: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "check":
-        return run_check(settings)
+        return run_check(settings, verbose=args.verbose)
     return run_new(settings, args)
 
 
-def run_check(settings: ProjectSettings) -> int:
+def run_check(settings: ProjectSettings, *, verbose: bool = False) -> int:
     rules = todays_rules(settings.topics, settings.leetcode_category)
     diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules)
-    for diagnostic in diagnostics:
-        print(diagnostic)
+    problems, summary = check_report(diagnostics, verbose=verbose)
+    for line in problems:
+        print(line)
     count = sum(1 for _ in settings.docs_dir.glob("*/**/*.md"))
+    for line in summary:
+        print(line, file=sys.stderr)
     print(f"checked {count} notes: {len(diagnostics)} problem(s)", file=sys.stderr)
     return EXIT_PROBLEMS if diagnostics else 0
 

@@ -15,7 +15,6 @@ from typing import TypeVar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from sites import BUILD_ENV, FixtureSite
 
 #: Upper bound of every wait: server start, one rebuild, one request.

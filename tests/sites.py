@@ -11,7 +11,9 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
@@ -19,6 +21,8 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: Quiet Material's end-of-life banner so build output is just the build's own messages.
+#: The site_url of mkdocs.yml and of every fixture site.
+SITE_URL = "https://notes.example.org/"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
 
 #: The shipped categories, so fixture sites look like the real portal.
@@ -105,7 +109,7 @@ class FixtureSite:
         plugins.append({"notes-portal": self.plugin_config})
         return {
             "site_name": "笔记",
-            "site_url": "https://notes.example.org/",
+            "site_url": SITE_URL,
             "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": "zh",
                       "font": False, "features": ["navigation.instant", "navigation.indexes"]},
             "extra_css": ["assets/katex/katex.min.css", "assets/stylesheets/notes-portal.css"],
@@ -131,3 +135,26 @@ def build_shipped_site(site_dir: Path) -> BuildResult:
     done = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir)], cwd=REPO,
                           capture_output=True, text=True, env=BUILD_ENV)
     return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
+
+
+def absolute_url(page: str, href: str) -> str:
+    """The URL a browser on the page at URL path ``page`` (``nlp/``) follows for ``href``."""
+    return urljoin(SITE_URL + page, href)
+
+
+def url_path(page: str, href: str) -> str:
+    """The site path (``/nlp/attention/``) that ``href`` on the page at ``page`` points to."""
+    return urlsplit(absolute_url(page, href)).path
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing the Python objects its ``!!python/...`` tags name."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@cache
+def mkdocs_config() -> dict:
+    """The shipped ``mkdocs.yml``, as data."""
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)

@@ -12,14 +12,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from sites import BuildResult, FixtureSite, url_path
 
-from sites import BuildResult, FixtureSite
-
-SITE_URL = "https://notes.example.org/"
 #: The notes every scenario has besides its bad one: (source, title, date, URL path).
 GOOD_NOTES = [
     ("nlp/good.md", "好笔记", "2024-01-01", "/nlp/good/"),
@@ -170,13 +167,9 @@ def plugin_messages(output: str) -> list[tuple[str, str]]:
     return [(m["level"], m["message"]) for m in map(LOG_LINE.match, output.splitlines()) if m]
 
 
-def resolve(page: str, href: str) -> str:
-    return urlsplit(urljoin(SITE_URL + page, href)).path
-
-
 def feed_links(soup: BeautifulSoup, page: str) -> list[tuple[str, str]]:
     """``(title, URL path)`` of each feed item on the page at URL path ``page``."""
-    return [(a.get_text(), resolve(page, a["href"]))
+    return [(a.get_text(), url_path(page, a["href"]))
             for a in soup.select("article.np-feed-item .np-feed-item__title a")]
 
 
@@ -191,7 +184,7 @@ def h1_text(page: BeautifulSoup) -> str:
 
 def feed_item(soup: BeautifulSoup, page: str, url: str) -> Tag:
     items = [item for item in soup.select("article.np-feed-item")
-             if resolve(page, item.select_one(".np-feed-item__title a")["href"]) == url]
+             if url_path(page, item.select_one(".np-feed-item__title a")["href"]) == url]
     assert len(items) == 1, f"expected one feed item for {url}, found {len(items)}"
     return items[0]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sites import BUILD_ENV, FixtureSite
 
 #: ``docs/nlp/x.md:3: date: '…' is not a valid date (expected …)…``

@@ -16,7 +16,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-
 from sites import BUILD_ENV, MKDOCS, FixtureSite
 
 DOMAIN = "notes.example.org"

@@ -7,9 +7,8 @@ from urllib.parse import urljoin, urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-
-from sites import MARKDOWN_EXTENSIONS, BuildResult, FixtureSite
-from notes_portal.catalog.excerpt import make_excerpt, reading_minutes
+from excerpts import excerpt_of, minutes_of
+from sites import MARKDOWN_EXTENSIONS, SITE_URL, BuildResult, FixtureSite
 
 #: Raw syntax that must never reach a reader through an excerpt.
 RAW_SYNTAX = ("**", "](", "[", "#", "$", "\\(", "\\[", "\\", "|", "<", ">", "```", "`")
@@ -48,7 +47,7 @@ def render(text: str) -> str:
 
 
 def excerpt(source: str, summary: str | None = None, chars: int = 120, words: int = 50) -> str:
-    return make_excerpt(render(source), summary, chars, words)
+    return excerpt_of(render(source), summary, chars, words)
 
 
 def assert_plain(text: str) -> None:
@@ -56,7 +55,7 @@ def assert_plain(text: str) -> None:
         assert syntax not in text, f"{syntax!r} in excerpt {text!r}"
 
 
-# -- unit tests of make_excerpt and reading_minutes ------------------------------------
+# -- unit tests of the excerpt and reading time (summarize, as the build calls it) ------------------------------------
 
 
 def test_more_marker_wins_over_summary_and_body() -> None:
@@ -137,15 +136,14 @@ def test_code_block_inside_list_item_is_skipped() -> None:
 
 def test_reading_minutes_counts_cjk_and_words_at_their_speeds() -> None:
     """400 CJK characters and 220 English words a minute, rounded up."""
-    assert reading_minutes(render("学习笔记" * 500), 400, 220) == 5
-    assert reading_minutes(render(" ".join(["word"] * 440)), 400, 220) == 2
-    assert reading_minutes(render("学习笔记" * 500 + "\n\n" + " ".join(["word"] * 220)), 400, 220) == 6
-    assert reading_minutes(render("学习笔记" * 500), 200, 220) == 10
+    assert minutes_of(render("学习笔记" * 500), 400, 220) == 5
+    assert minutes_of(render(" ".join(["word"] * 440)), 400, 220) == 2
+    assert minutes_of(render("学习笔记" * 500 + "\n\n" + " ".join(["word"] * 220)), 400, 220) == 6
+    assert minutes_of(render("学习笔记" * 500), 200, 220) == 10
 
 
 # -- a built site -------------------------------------------------------------------
 
-SITE_URL = "https://notes.example.org/"
 LONG_BODY = SKIPPED_BLOCKS + "段落内容，" * 60
 
 

@@ -8,25 +8,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Comment, Tag
+from sites import SITE_URL, BuildResult, FixtureSite, url_path
 
-from sites import BuildResult, FixtureSite
-
-SITE_URL = "https://notes.example.org/"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_TEXT = "<script>alert(1)</script>"
 
 
 # -- helpers -------------------------------------------------------------------
-
-
-def resolve(page: str, href: str) -> str:
-    """The site path (``/nlp/``) that ``href`` points to from the page at URL path ``page``."""
-    return urlsplit(urljoin(SITE_URL + page, href)).path
 
 
 def feed_items(soup: BeautifulSoup) -> list[Tag]:
@@ -38,7 +30,7 @@ def feed_titles(soup: BeautifulSoup) -> list[str]:
 
 
 def feed_hrefs(soup: BeautifulSoup, page: str) -> list[str]:
-    return [resolve(page, a["href"]) for a in soup.select("article.np-feed-item .np-feed-item__title a")]
+    return [url_path(page, a["href"]) for a in soup.select("article.np-feed-item .np-feed-item__title a")]
 
 
 def feed_dates(soup: BeautifulSoup) -> list[str]:
@@ -64,7 +56,7 @@ def pager_targets(soup: BeautifulSoup, page: str) -> dict[str, str]:
     for link in nav.select("a.np-pager__link"):
         rel = link.get("rel") or []
         key = "‹" if "prev" in rel else "›" if "next" in rel else link.get_text(strip=True)
-        targets[key] = resolve(page, link["href"])
+        targets[key] = url_path(page, link["href"])
     return targets
 
 
@@ -163,7 +155,7 @@ def test_feed_item_shows_category_link_and_time(portal: BuildResult) -> None:
     categories = [item.select_one("a.np-feed-item__category") for item in feed_items(home)]
     names = {"nlp": "自然语言处理", "deep-learning": "深度学习", "leetcode": "LeetCode 题解"}
     assert [a.get_text(strip=True) for a in categories] == [names[slug] for slug in CATEGORY_OF[:10]]
-    assert [resolve("", a["href"]) for a in categories] == [f"/{slug}/" for slug in CATEGORY_OF[:10]]
+    assert [url_path("", a["href"]) for a in categories] == [f"/{slug}/" for slug in CATEGORY_OF[:10]]
     times = [item.select_one("time") for item in feed_items(home)]
     assert [t.get_text(strip=True) for t in times[:3]] == ["2025年6月1日", "2025年3月14日", "2024年8月20日"]
 
@@ -192,7 +184,7 @@ def test_tiles_follow_config_order_with_counts_and_newest(portal: BuildResult) -
              tile["data-count"],
              tile.select_one(".np-tile__count").get_text(strip=True),
              tile.select_one(".np-tile__newest").get_text(strip=True),
-             resolve("", tile["href"])) for tile in tiles] == [
+             url_path("", tile["href"])) for tile in tiles] == [
         ("深度学习", "深度学习笔记", "6", "6 篇笔记", "最新：反向传播", "/deep-learning/"),
         ("自然语言处理", "NLP 笔记", "3", "3 篇笔记", f"最新：{XSS_TITLE}", "/nlp/"),
         ("LeetCode 题解", "刷题笔记", "2", "2 篇笔记", "最新：76. 最小覆盖子串", "/leetcode/"),
@@ -271,7 +263,7 @@ def test_english_labels_and_dates(portal: BuildResult) -> None:
     en_tiles = en.select("a.np-tile")
     assert [t.select_one(".np-tile__name").get_text(strip=True) for t in en_tiles] == [
         "Deep Learning", "NLP", "LeetCode"]
-    assert [resolve("en/", t["href"]) for t in en_tiles] == ["/en/deep-learning/", "/en/nlp/", "/en/leetcode/"]
+    assert [url_path("en/", t["href"]) for t in en_tiles] == ["/en/deep-learning/", "/en/nlp/", "/en/leetcode/"]
     assert en_tiles[0].select_one(".np-tile__newest").get_text(strip=True) == "Newest: Backpropagation"
     assert [a.get_text(strip=True) for a in en.select("a.np-feed-item__category")][:3] == [
         "NLP", "Deep Learning", "NLP"]

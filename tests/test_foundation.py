@@ -13,14 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-
-from sites import REPO, BuildResult
+from sites import REPO, BuildResult, mkdocs_config, url_path
 
 DOCS = REPO / "docs"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -51,16 +49,6 @@ RESOURCE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 # -- expectations from the sources -------------------------------------------------------------
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its ``!!python/...`` tags (they only configure Markdown)."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@cache
-def mkdocs_config() -> dict:
-    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 def portal_categories() -> list[dict]:
@@ -119,9 +107,9 @@ def translations() -> list[Path]:
 # -- helpers on the built site ----------------------------------------------------------------
 
 
-def resolve(page_url: str, href: str) -> str:
-    """A relative ``href`` on the page at ``page_url`` as a path from the site root."""
-    return urlsplit(urljoin(f"/{page_url}", href)).path.lstrip("/")
+def path_from_root(page_url: str, href: str) -> str:
+    """A relative ``href`` on the page at ``page_url`` as a path from the site root, without the slash."""
+    return url_path(page_url, href).lstrip("/")
 
 
 def h1_text(page: BeautifulSoup) -> str:
@@ -183,17 +171,17 @@ def test_every_category_page_lists_exactly_its_notes(shipped_site: BuildResult, 
         page = shipped_site.html(url)
         assert page.html["lang"] == language, url
         if slug == "leetcode":  # the LeetCode index: a page of problems per number range it links
-            ranges = [resolve(url, a["href"]) for a in page.select(".np-lc-range-links li[data-range] a")]
+            ranges = [path_from_root(url, a["href"]) for a in page.select(".np-lc-range-links li[data-range] a")]
             assert ranges, url
             rows = [(range_url, row) for range_url in ranges
                     for row in shipped_site.html(range_url).select(".np-lc-range tr[data-lc-id]")]
             ids = {int(row["data-lc-id"]) for _, row in rows}
             assert ids == {front_matter(n.zh)["leetcode"]["id"] for n in source_notes() if n.category == slug}
-            linked = {resolve(range_url, a["href"]) for range_url, row in rows
+            linked = {path_from_root(range_url, a["href"]) for range_url, row in rows
                       for a in row.select("td:nth-of-type(2) a")}
         else:
             assert h1_text(page) == category["name"][language], url
-            linked = {resolve(listing_url, href) for listing_url in listing_pages(shipped_site, url)
+            linked = {path_from_root(listing_url, href) for listing_url in listing_pages(shipped_site, url)
                       for _, href in feed_item_links(shipped_site.html(listing_url))}
         assert linked == expected, f"{url} lists other notes than docs/{slug}/ holds"
 
@@ -310,11 +298,11 @@ def test_math_is_left_for_local_katex(shipped_site: BuildResult, page_url: str) 
         assert text.startswith("\\[") and text.endswith("\\]"), text
     assert any("\\operatorname{Attention}(Q, K, V)" in e.get_text() for e in display)
 
-    scripts = [resolve(page_url, s["src"]) for s in page.find_all("script", src=True)]
+    scripts = [path_from_root(page_url, s["src"]) for s in page.find_all("script", src=True)]
     assert "assets/katex/katex.min.js" in scripts
     assert "assets/javascripts/katex-init.js" in scripts
     assert scripts.index("assets/katex/katex.min.js") < scripts.index("assets/javascripts/katex-init.js")
-    stylesheets = [resolve(page_url, link["href"]) for link in page.find_all("link", rel="stylesheet")]
+    stylesheets = [path_from_root(page_url, link["href"]) for link in page.find_all("link", rel="stylesheet")]
     assert "assets/katex/katex.min.css" in stylesheets
     for path in ("assets/katex/katex.min.js", "assets/javascripts/katex-init.js", "assets/katex/katex.min.css"):
         file = shipped_site.site_dir / path
@@ -329,7 +317,7 @@ def test_katex_fonts_are_served_by_the_site(shipped_site: BuildResult) -> None:
     assert len(fonts) >= 20, fonts
     remote = [t for t in fonts if REMOTE_URL.match(t)]
     missing = [t for t in fonts if not REMOTE_URL.match(t)
-               and not (shipped_site.site_dir / resolve(css_path, t)).is_file()]
+               and not (shipped_site.site_dir / path_from_root(css_path, t)).is_file()]
     assert remote == []
     assert missing == []
 
@@ -388,7 +376,7 @@ def test_each_language_advertises_and_ships_its_atom_feed(shipped_site: BuildRes
     feed_path = f"{prefix}feed.xml"
     for page_url in (prefix, f"{prefix}{MATH_NOTE}", f"{prefix}leetcode/"):
         links = shipped_site.html(page_url).select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert [resolve(page_url, link["href"]) for link in links] == [feed_path], page_url
+        assert [path_from_root(page_url, link["href"]) for link in links] == [feed_path], page_url
 
     root = etree.parse(str(shipped_site.site_dir / feed_path)).getroot()
     assert root.tag == f"{ATOM}feed"
@@ -400,7 +388,7 @@ def test_each_language_advertises_and_ships_its_atom_feed(shipped_site: BuildRes
     assert home_items, "the home page lists no notes"
     first_title, first_href = home_items[0]
     assert entries[0].findtext(f"{ATOM}title") == first_title
-    assert entries[0].find(f"{ATOM}link").get("href") == site_url() + resolve(prefix, first_href)
+    assert entries[0].find(f"{ATOM}link").get("href") == site_url() + path_from_root(prefix, first_href)
     in_english_site = [entry.find(f"{ATOM}link").get("href").startswith(site_url() + "en/") for entry in entries]
     assert in_english_site == [language == "en"] * len(entries)
 

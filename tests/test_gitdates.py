@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from sites import BuildResult, FixtureSite
 from notes_portal.catalog.gitdates import FileDates, read_git_dates
+from sites import BuildResult, FixtureSite
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "author@example.org",
             "GIT_COMMITTER_NAME": "Author", "GIT_COMMITTER_EMAIL": "author@example.org"}

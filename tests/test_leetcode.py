@@ -8,14 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from sites import SITE_URL, BuildResult, FixtureSite, absolute_url
 
-from sites import BuildResult, FixtureSite
-
-SITE_URL = "https://notes.example.org/"
 LANGUAGES = ("zh", "en")
 PREFIX = {"zh": "", "en": "en/"}
 
@@ -125,11 +122,6 @@ def note_url(stem: str, language: str) -> str:
     return f"{SITE_URL}{PREFIX[language]}leetcode/{stem}/"
 
 
-def resolve(page_path: str, href: str) -> str:
-    """Absolute URL of ``href`` as a browser on ``page_path`` would follow it."""
-    return urljoin(SITE_URL + page_path, href)
-
-
 def is_relative(href: str) -> bool:
     return not re.match(r"^([a-z][a-z0-9+.-]*:|/)", href, re.I)
 
@@ -153,7 +145,7 @@ def range_links(result: BuildResult, language: str) -> list[tuple[str, str]]:
     links = []
     for item in result.html(page_path).select(".np-lc-range-links li[data-range]"):
         (link,) = item.select("a[href]")
-        links.append((item["data-range"], resolve(page_path, link["href"])[len(SITE_URL):]))
+        links.append((item["data-range"], absolute_url(page_path, link["href"])[len(SITE_URL):]))
     return links
 
 
@@ -169,7 +161,7 @@ def topic_rows(result: BuildResult, language: str, slug: str) -> list[Tag]:
     links = section.select("a.np-lc-topic__link[href]")
     if not links:
         return []
-    return result.html(resolve(page_path, links[0]["href"])[len(SITE_URL):]).select("tr[data-lc-id]")
+    return result.html(absolute_url(page_path, links[0]["href"])[len(SITE_URL):]).select("tr[data-lc-id]")
 
 
 def row_ids(rows: list[Tag]) -> list[int]:
@@ -219,7 +211,7 @@ def test_index_row_links_badge_topics_and_statement(portal: BuildResult, languag
         title_link = row.select("td a:not(.np-lc-statement)")
         assert len(title_link) == 1, row
         assert title_link[0].get_text(strip=True) == problem.title_in(language)
-        assert resolve(page_path, title_link[0]["href"]) == note_url(problem.stem, language)
+        assert absolute_url(page_path, title_link[0]["href"]) == note_url(problem.stem, language)
 
         badges = row.select(".np-difficulty")
         assert len(badges) == 1, row
@@ -302,7 +294,7 @@ def test_goto_form_and_problem_map(portal: BuildResult, language: str) -> None:
     assert len(forms) == 1
     assert forms[0]["data-range-size"] == "100"
     ranges = json.loads(forms[0]["data-np-ranges"])
-    assert {slug: resolve(page_path, forms[0]["data-base"].rstrip("/") + "/" + url)
+    assert {slug: absolute_url(page_path, forms[0]["data-base"].rstrip("/") + "/" + url)
             for slug, url in ranges.items()} == {slug: f"{SITE_URL}{PREFIX[language]}leetcode/{slug}/"
                                                  for slug in EXPECTED_RANGES}
     assert index.select("[data-np-problems]") == []  # the whole map would weigh megabytes
@@ -314,7 +306,7 @@ def test_goto_form_and_problem_map(portal: BuildResult, language: str) -> None:
         problems = json.loads(holder["data-np-problems"])
         assert set(problems) == {str(i) for i in EXPECTED_RANGES[slug]}
         base = form["data-base"].rstrip("/") + "/"
-        seen.update({key: resolve(path, base + url) for key, url in problems.items()})
+        seen.update({key: absolute_url(path, base + url) for key, url in problems.items()})
     assert seen == {str(i): note_url(BY_ID[i].stem, language) for i in SORTED_IDS}
 
 
@@ -365,7 +357,7 @@ def test_cross_link_points_relatively_to_our_note(portal: BuildResult, language:
     assert len(links) == 1
     href = links[0]["href"]
     assert is_relative(href), href
-    assert resolve(page_path, href) == note_url("0076-minimum-window-substring", language)
+    assert absolute_url(page_path, href) == note_url("0076-minimum-window-substring", language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -464,7 +456,7 @@ def test_note_with_bad_field_is_still_built_and_listed(bad_portal: BuildResult, 
     assert len(rows) == 1
     path, row = rows[0]
     links = [a for a in row.select("a") if "np-lc-statement" not in a.get("class", [])]
-    assert [resolve(path, a["href"]) for a in links] == [f"{SITE_URL}leetcode/{stem}/"]
+    assert [absolute_url(path, a["href"]) for a in links] == [f"{SITE_URL}leetcode/{stem}/"]
 
 
 def test_cross_link_without_note_goes_to_statement_and_warns(bad_portal: BuildResult) -> None:

@@ -10,10 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
+from sites import CATEGORIES, SITE_URL, BuildResult, FixtureSite
 
-from sites import CATEGORIES, BuildResult, FixtureSite
-
-SITE_URL = "https://notes.example.org/"
 #: The main index page's size bound at 4000 problems (the issue's target).
 INDEX_BYTES_MAX = 150 * 1024
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from notes_portal.output.links import might_need_rewriting, rewrite_links
 
 

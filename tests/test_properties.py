@@ -11,15 +11,20 @@ import html
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from excerpts import excerpt_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from notes_portal.catalog.excerpt import ELLIPSIS, clean_text, html_to_text, make_excerpt, tex_to_text, truncate
-from sites import BuildResult, FixtureSite
+from notes_portal.catalog.excerpt import (
+    ELLIPSIS,
+    clean_text,
+    html_to_text,
+    tex_to_text,
+    truncate,
+)
+from sites import BuildResult, FixtureSite, url_path
 
 #: The plugin's defaults (``excerpt_chars``, ``excerpt_words``).
 CHARS, WORDS = 120, 50
@@ -149,7 +154,7 @@ def test_truncate_latin_text_between_words(text: str) -> None:
     assert text[len(kept)] == " ", f"cut inside a word: {kept[-20:]!r}|{text[len(kept):len(kept) + 20]!r}"
 
 
-# -- html_to_text and make_excerpt ------------------------------------------------------------
+# -- html_to_text and the excerpt ------------------------------------------------------------
 
 
 @PURE
@@ -159,7 +164,7 @@ def test_escaped_paragraph_excerpt_is_its_text(text: str) -> None:
     markup or TeX is dropped or interpreted (the templates escape it), and nothing unshowable stays."""
     paragraph = f"<p>{html.escape(text)}</p>"
     assert html_to_text(paragraph) == normalized(text)
-    excerpt = make_excerpt(paragraph, None, CHARS, WORDS)
+    excerpt = excerpt_of(paragraph, None, CHARS, WORDS)
     assert excerpt == truncate(text, CHARS, WORDS)
     assert_showable(excerpt)
 
@@ -168,7 +173,7 @@ def test_escaped_paragraph_excerpt_is_its_text(text: str) -> None:
 @given(ANY_TEXT)
 def test_excerpt_has_no_control_characters(text: str) -> None:
     """No control character at all (Unicode category Cc, C1 included) survives into an excerpt."""
-    excerpt = make_excerpt(f"<p>{html.escape(text)}</p>", None, CHARS, WORDS)
+    excerpt = excerpt_of(f"<p>{html.escape(text)}</p>", None, CHARS, WORDS)
     controls = [hex(ord(ch)) for ch in excerpt if unicodedata.category(ch) == "Cc"]
     assert controls == [], f"control characters {controls} in {excerpt!r}"
 
@@ -181,7 +186,7 @@ def test_excerpt_of_html_never_shows_markup(fragment: str) -> None:
     text = html_to_text(fragment)
     assert_no_markup(text)
     assert_showable(text)
-    excerpt = make_excerpt(fragment, None, CHARS, WORDS)
+    excerpt = excerpt_of(fragment, None, CHARS, WORDS)
     assert_no_markup(excerpt)
     assert_showable(excerpt)
     assert_within_bounds(excerpt, CHARS, WORDS)
@@ -192,7 +197,7 @@ def test_excerpt_of_html_never_shows_markup(fragment: str) -> None:
 def test_excerpt_stops_at_more_marker(before: str, after: str, summary: str | None) -> None:
     """Text after ``<!-- more -->`` never reaches the excerpt, and the marker wins over a summary."""
     page = f"<p>{html.escape(before)}</p>\n<!-- more -->\n<p>{HIDDEN}{html.escape(after)}</p>"
-    assert make_excerpt(page, summary, CHARS, WORDS) == truncate(before, CHARS, WORDS)
+    assert excerpt_of(page, summary, CHARS, WORDS) == truncate(before, CHARS, WORDS)
 
 
 @PURE
@@ -201,7 +206,7 @@ def test_excerpt_stops_at_more_marker(before: str, after: str, summary: str | No
 def test_summary_replaces_the_opening_text(summary: str) -> None:
     """Without a marker, a plain-text ``summary`` is the excerpt, not the page's first paragraph."""
     page = f"<p>{HIDDEN}第一段。</p>"
-    assert make_excerpt(page, summary, CHARS, WORDS) == truncate(summary, CHARS, WORDS)
+    assert excerpt_of(page, summary, CHARS, WORDS) == truncate(summary, CHARS, WORDS)
 
 
 @PURE
@@ -217,7 +222,6 @@ def test_tex_to_text_leaves_no_tex_syntax(tex: str) -> None:
 
 # -- escaping in a built portal ------------------------------------------------------------
 
-SITE_URL = "https://notes.example.org/"
 #: (source, title, date): newest first, so the feed lists them in this order.
 HOSTILE_NOTES = [
     ("nlp/script.md", "<script>alert(1)</script>", "2024-06-09"),
@@ -239,10 +243,6 @@ def display_title(path: str, title: str) -> str:
     return title
 
 
-def resolve(page: str, href: str) -> str:
-    return urlsplit(urljoin(SITE_URL + page, href)).path
-
-
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site = FixtureSite(tmp_path_factory.mktemp("escaping") / "portal")
@@ -257,7 +257,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def feed_titles(page: BeautifulSoup, url: str) -> list[tuple[str, str]]:
-    return [(a.get_text(), resolve(url, a["href"])) for a in page.select(".np-feed-item__title a")]
+    return [(a.get_text(), url_path(url, a["href"])) for a in page.select(".np-feed-item__title a")]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

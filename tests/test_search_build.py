@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from sites import BuildResult, REPO
+from sites import REPO, BuildResult
 
 DOCS = REPO / "docs"
 #: Folders of notes whose index pages are listings (the plugin's category lists), never indexed.

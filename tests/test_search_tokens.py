@@ -5,11 +5,8 @@ The worker's query cutting is compared with these tokens in tests/browser/test_s
 from __future__ import annotations
 
 import pytest
-
 from notes_portal.search.extract import Section, page_sections
 from notes_portal.search.tokens import index_text, index_tokens
-
-
 
 # -- index_tokens / index_text -------------------------------------------------------------------
 

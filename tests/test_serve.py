@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from serving import REQUEST_TIMEOUT, Server
 from sites import FixtureSite
+
 
 @pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
 def serve(request: pytest.FixtureRequest) -> Iterator[Callable[[FixtureSite], Server]]:

@@ -12,10 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, expect
+from sites import mkdocs_config  # noqa: F401 - the browser tests read mkdocs.yml through here
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
-#: Generous, because the search worker builds its index in the browser on first use.
+#: Generous: the first query loads Pagefind, and CI machines are slow.
 SEARCH_TIMEOUT_MS = 15_000
 
 
@@ -71,16 +72,6 @@ class PageLog:
             self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without importing the Python objects its ``!!python/...`` tags name."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@cache
-def mkdocs_config() -> dict:
-    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 @dataclass(frozen=True)

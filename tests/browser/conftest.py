@@ -6,15 +6,19 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright
-from playwright.sync_api import sync_playwright
-
 from browser_support import Server, mkdocs_config
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 
 if TYPE_CHECKING:
     from sites import BuildResult

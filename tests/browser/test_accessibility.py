@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
-
 from browser_support import Server, wait_for_math
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import (
+    DOCS,
+    Server,
+    front_matter,
+    is_same_document,
+    mark_document,
+    path_of,
+    wait_for_path,
+)
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-from browser_support import DOCS, Server, front_matter, is_same_document, mark_document, path_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import (
+    PageLog,
+    Server,
+    is_same_document,
+    mark_document,
+    path_of,
+    wait_for_path,
+)
 from playwright.sync_api import Page, expect
-
-from browser_support import PageLog, Server, is_same_document, mark_document, path_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +32,11 @@ def test_goto_known_problem_opens_its_note(page: Page, server: Server) -> None:
 
 def test_goto_unknown_problem_stays_and_explains(page: Page, server: Server) -> None:
     """9999 has no note: the page stays put and the status output says so."""
-    from notes_portal.views.labels import labels_for
-
     page.goto(server.url("/leetcode/"))
     mark_document(page)
     submit_problem(page, "9999")
     expect(page.locator("output.np-lc-goto__message")).to_have_text(
-        labels_for("zh")["goto_missing"].format(n=9999))
+        "还没有第 9999 题的笔记。")
     assert path_of(page.url) == "/leetcode/"
     assert is_same_document(page), "submitting an unknown number reloaded the page"
 
@@ -66,12 +70,10 @@ def test_goto_finds_a_problem_on_a_later_range_page(page: Page, server: Server) 
 def test_goto_from_a_range_page_to_another_range(page: Page, server: Server) -> None:
     """On the 1–100 page, 150 (its range 101–200 has notes, but not 150) is reported missing,
     and 1438, on the 1401–1500 page, is found."""
-    from notes_portal.views.labels import labels_for
-
     page.goto(server.url("/leetcode/1-100/"))
     expect(page.locator("form[data-np-goto]")).to_have_attribute("data-wired", "true")
     submit_problem(page, "150")
     expect(page.locator("output.np-lc-goto__message")).to_have_text(
-        labels_for("zh")["goto_missing"].format(n=150))
+        "还没有第 150 题的笔记。")
     submit_problem(page, "1438")
     wait_for_path(page, "/leetcode/1438-longest-continuous-subarray-with-absolute-diff-less-than-or-equal-to-limit/")

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_support import (
+    DOCS,
+    Server,
+    front_matter,
+    is_same_document,
+    mark_document,
+    unrendered_tex_in_text,
+    wait_for_math,
+    wait_for_path,
+)
 from playwright.sync_api import BrowserContext, Page, expect
-
-from browser_support import (DOCS, Server, front_matter, is_same_document, mark_document, unrendered_tex_in_text,
-                             wait_for_math, wait_for_path)
 
 if TYPE_CHECKING:
     from sites import BuildResult

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import BrowserContext
-
 from browser_support import SEARCH_TIMEOUT_MS, PageLog, Server
+from playwright.sync_api import BrowserContext
 
 pytestmark = pytest.mark.browser
 

@@ -12,10 +12,19 @@ from pathlib import Path
 
 import jieba
 import pytest
+from browser_support import (
+    DOCS,
+    REPO,
+    SEARCH_TIMEOUT_MS,
+    PageLog,
+    Server,
+    hrefs,
+    is_same_document,
+    mark_document,
+    search,
+    wait_for_path,
+)
 from playwright.sync_api import BrowserContext, Page, expect
-
-from browser_support import (DOCS, REPO, SEARCH_TIMEOUT_MS, PageLog, Server, hrefs, is_same_document,
-                             mark_document, path_of, search, wait_for_path)
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from browser_support import search
 from conftest import new_context
+from playwright.sync_api import Browser, Page, expect
 from serving import PATIENCE, Server
 from sites import FixtureSite
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
-
 from browser_support import REPO
 from notes_portal.search.tokens import index_tokens
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 

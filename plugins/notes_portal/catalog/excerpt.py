@@ -67,16 +67,6 @@ def split_at_more(html: str) -> str | None:
     return parts[0] if len(parts) == 2 else None
 
 
-def make_excerpt(html: str, summary: str | None, max_chars: int, max_words: int) -> str:
-    """The excerpt shown in feeds: ``<!-- more -->`` part, else ``summary``, else the opening text."""
-    return _excerpt(html, _parse(html), summary, max_chars, max_words)
-
-
-def reading_minutes(html: str, cjk_per_minute: int, words_per_minute: int) -> int:
-    """Minutes to read a page: CJK characters and Latin words counted at their own speeds."""
-    return _minutes(_parse(html), cjk_per_minute, words_per_minute)
-
-
 def summarize(html: str, summary: str | None, *, max_chars: int, max_words: int,
               cjk_per_minute: int, words_per_minute: int) -> tuple[str, int]:
     """Excerpt and reading time of a page, parsing only the opening of its HTML.
@@ -138,11 +128,6 @@ def is_link_only(paragraph_html: str) -> bool:
     ``[English Version](README_EN.md)``, ``[中文](…) | [English](…)``, a row of badges."""
     outside = TAG.sub("", LINK_ELEMENT.sub("", paragraph_html))
     return LINK_SEPARATORS.fullmatch(html_module.unescape(outside)) is not None
-
-
-def _minutes(root: etree._Element | None, cjk_per_minute: int, words_per_minute: int) -> int:
-    return _count_minutes(root.text_content() if root is not None else "", cjk_per_minute,
-                          words_per_minute)
 
 
 def _count_minutes(text: str, cjk_per_minute: int, words_per_minute: int) -> int:

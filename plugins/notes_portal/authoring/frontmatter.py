@@ -14,14 +14,13 @@ from typing import Any
 
 import yaml
 
+from notes_portal.authoring.headings import heading_title, split_problem_number
 from notes_portal.catalog.structure import (
     Diagnostic,
     LeetCodeInfo,
     NoteMeta,
     ParsedNote,
 )
-from notes_portal.authoring.headings import heading_title, split_problem_number
-from notes_portal.config import DIFFICULTIES
 
 try:  # The C loader is several times faster on thousands of notes.
     from yaml import CSafeLoader as _BaseLoader

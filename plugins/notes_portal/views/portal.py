@@ -17,7 +17,13 @@ from notes_portal.catalog.collect import Catalog
 from notes_portal.catalog.structure import Category, Note
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
-from notes_portal.output.pages import CATEGORY, HOME, LEETCODE, LEETCODE_LIST, PortalPage
+from notes_portal.output.pages import (
+    CATEGORY,
+    HOME,
+    LEETCODE,
+    LEETCODE_LIST,
+    PortalPage,
+)
 from notes_portal.views.feed import FeedEntry, feed_entries
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import (

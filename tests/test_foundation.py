@@ -413,3 +413,22 @@ def test_search_indexes_chinese_as_character_pairs_per_language(shipped_site: Bu
     assert en_pages[f"en/{MATH_NOTE}"]["meta"]["title"] == math_note.title("en")
     assert all(url.startswith("en/") for url in en_pages)
     assert "self-attention" in en_pages[f"en/{MATH_NOTE}"]["content"].lower()
+
+
+def test_sitemaps_are_slim_and_per_language(shipped_site: BuildResult) -> None:
+    """The root sitemap lists every built page of both languages by address only (instant navigation
+    reads it on every fresh visit); en/sitemap.xml lists the English pages only (the language
+    selector maps pages with it)."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    site = shipped_site.site_dir
+    built = sorted(
+        "https://notes.example.org/" + (path.parent.relative_to(site).as_posix() + "/").removeprefix("./")
+        for path in site.rglob("index.html")
+        if not path.relative_to(site).as_posix().startswith(("pagefind/", "en/pagefind/", "assets/")))
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    assert sorted(loc.text for loc in root.iterfind("s:url/s:loc", ns)) == built
+    assert root.find(".//s:lastmod", ns) is None and b"xhtml:link" not in (site / "sitemap.xml").read_bytes()
+    english = etree.parse(str(site / "en" / "sitemap.xml")).getroot()
+    assert sorted(loc.text for loc in english.iterfind("s:url/s:loc", ns)) == [
+        url for url in built if url.startswith("https://notes.example.org/en/")]
+    assert len(built) > 150  # both languages: notes, feed pages, categories, LeetCode ranges and topics

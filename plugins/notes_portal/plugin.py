@@ -176,7 +176,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         language = self.portal.language
         with self.times.measure("post build: atom, sitemap"):
-            i18n.copy_sitemap_for_language(config.site_dir, language.url_prefix)
+            i18n.copy_sitemap_for_language(config.site_dir, language.url_prefix, config.site_url or "")
             write_language_feed(self.portal.catalog, language, config, entries=self.config.atom_entries)
         if self.pagefind:
             self.search.write(language.current, config.site_dir, language.url_prefix)

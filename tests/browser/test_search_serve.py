@@ -12,6 +12,7 @@ import pytest
 from browser_support import search
 from conftest import new_context
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from serving import PATIENCE, Server
 from sites import FixtureSite
 
@@ -27,11 +28,11 @@ ANSWERED = re.compile("符合条件的结果")
 
 def found_after_reload(page: Page, base: str) -> bool:
     """Open the home page afresh, search NEW_PHRASE, and say whether note A is listed."""
-    page.goto(base)
-    search(page, NEW_PHRASE)
     try:
+        page.goto(base)
+        search(page, NEW_PHRASE)
         expect(page.locator(".md-search-result__meta")).to_have_text(ANSWERED, timeout=20_000)
-    except AssertionError:  # e.g. a live reload came in between: try again
+    except (AssertionError, PlaywrightError):  # e.g. a live reload came in between: try again
         return False
     return page.locator(".md-search-result__item a[href*='nlp/a/']").count() > 0
 

@@ -10,15 +10,17 @@ import copy
 import inspect
 import logging
 import os
-import shutil
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
+from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from notes_portal.compat.internals import IncompatibleVersion, internal
 
 I18N = "mkdocs-static-i18n"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 @dataclass(frozen=True)
@@ -98,16 +100,29 @@ def silence_instant_navigation_warning() -> None:
         logger.addFilter(_InstantNavigationWarningFilter())
 
 
-def copy_sitemap_for_language(site_dir: str, url_prefix: str) -> None:
-    """Material's language selector fetches ``<language>/sitemap.xml`` under instant
-    navigation; mkdocs-static-i18n writes one sitemap (for all languages) at the root."""
+def copy_sitemap_for_language(site_dir: str, url_prefix: str, site_url: str) -> None:
+    """Write ``<language>/sitemap.xml``: the pages of that language from the root sitemap.
+
+    Material's language selector fetches the sitemap next to each language root in
+    ``<head>`` to map the current page onto that language; it only needs that
+    language's addresses. The root sitemap keeps every language: mkdocs-static-i18n
+    gives every language's pages the site root as their base, so instant navigation
+    on any page reads the root one.
+    """
     if not url_prefix:
         return
     source = os.path.join(site_dir, "sitemap.xml")
-    if os.path.isfile(source):
-        target = os.path.join(site_dir, url_prefix, "sitemap.xml")
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(source, target)
+    if not os.path.isfile(source):
+        return
+    tree = etree.parse(source)
+    language_root = urljoin(site_url or "/", url_prefix)
+    for url in list(tree.getroot()):
+        loc = url.findtext(f"{{{SITEMAP_NS}}}loc") or ""
+        if not loc.startswith(language_root):
+            tree.getroot().remove(url)
+    target = os.path.join(site_dir, url_prefix, "sitemap.xml")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    tree.write(target, xml_declaration=True, encoding="UTF-8")
 
 
 def building_another_language(config: MkDocsConfig) -> bool:

@@ -22,99 +22,45 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/build.py --skip-stock --json  # our build only, as JSON
     .venv/bin/python benchmarks/build.py --sizes 200 --serve-edit   # serve-edit on a small portal
     .venv/bin/python benchmarks/build.py --repeat 3 --no-serve-edit # fastest of 3 builds per portal
+    .venv/bin/python benchmarks/build.py --sizes 4000 --skip-stock --no-serve-edit --leetcode-collection 4000
 
 Progress goes to stderr; the report (table or ``--json``) to stdout.
-"""
 
+With ``--leetcode-collection N`` it also generates an existing collection of N LeetCode notes
+in a public solutions repository's shape (``leetcode_collection``; zh + en, top-level
+``difficulty``, linked first headings, code in several languages), builds it with ``--strict``
+and reports its build time per note against the usual portal of N notes (built in the same run,
+ours only if N isn't among ``--sizes``), the LeetCode index page's size, the largest range
+page's and the strict warnings.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules, however this is started
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmarks package, however this is started
 
-from common import (REAL_CONFIG, blocking, build_in_child, check_common_options, code_fingerprint, format_machine,
-                    git_state, machine_facts, new_parser, progress, run_child, search_index_files, tree_bytes,
-                    work_dir)
-from portal_generator import DEFAULT_SEED, Portal, SiteSettings, read_site_settings, write_portal
-from report import format_report, ratios, target_checks
-from serve_edit import EDITS, SERVE_EDIT_SIZE, ServeFigures, measure_serve_edit
+from benchmarks.build_measure import (BuildFigures, CollectionFigures, best_of, measure_collection,
+                                      warm_up)
+from benchmarks.child_build import run_child
+from benchmarks.cli_common import check_common_options, new_parser, require_at_least, work_dir
+from benchmarks.common import REAL_CONFIG, code_state, machine_facts, progress
+from benchmarks.leetcode_collection import DEFAULT_COLLECTION_SIZE, write_collection
+from benchmarks.portal_config import SiteSettings, read_site_settings
+from benchmarks.portal_generator import DEFAULT_SEED, write_portal
+from benchmarks.report import (Check, build_checks, collection_checks, format_build_report,
+                               format_machine, ratios)
+from benchmarks.serve_edit import EDITS, SERVE_EDIT_SIZE, ServeFigures, measure_serve_edit
 
 DEFAULT_SIZES = (300, 1000, 3000)
-WARM_UP_SIZE = 40
-
-
-@dataclass
-class BuildFigures:
-    """Figures of one build of one portal."""
-
-    size: int
-    variant: str
-    wall_s: float
-    per_note_ms: float
-    peak_mb: float
-    median_page_kb: float
-    max_page_kb: float
-    pages_measured: int
-    search_index_kb: float
-    site_mb: float
-    plugin_s: float
-    plugin_share: float
-    plugin_steps: dict[str, float] = field(default_factory=dict)
-    warnings: int = 0
-    warning_samples: list[str] = field(default_factory=list)
-    #: 1-minute load average when the build started: other work on the machine skews wall times.
-    load_before: float = 0.0
-    #: Fingerprint of the plugin, templates and mkdocs.yml the build ran with.
-    code: str = ""
-    #: Wall times of every repetition (``--repeat``); the figures are those of the fastest.
-    wall_runs: list[float] = field(default_factory=list)
-
-
-def measure_build(portal: Portal, variant: str, timeout: float) -> BuildFigures:
-    """Build ``variant`` of ``portal`` in a fresh Python process and measure the output."""
-    site_dir = portal.site_dir(variant)
-    shutil.rmtree(site_dir, ignore_errors=True)
-    load_before = os.getloadavg()[0]
-    code = code_fingerprint()
-    child = build_in_child(portal.config(variant), site_dir, cwd=portal.root, timeout=timeout,
-                           label=f"{variant} build of {portal.size} notes")
-
-    sizes = sorted(p.stat().st_size for p in (site_dir / n.page_path for n in portal.notes) if p.is_file())
-    index_bytes = sum(p.stat().st_size for p in search_index_files(site_dir))  # the default language's
-    plugin_s = blocking(child["plugin_steps"])
-    return BuildFigures(
-        size=portal.size,
-        variant=variant,
-        wall_s=child["wall_s"],
-        per_note_ms=1000 * child["wall_s"] / portal.size,
-        peak_mb=child["peak_rss_kb"] / 1024,
-        median_page_kb=statistics.median(sizes) / 1024 if sizes else 0.0,
-        max_page_kb=sizes[-1] / 1024 if sizes else 0.0,
-        pages_measured=len(sizes),
-        search_index_kb=index_bytes / 1024,
-        site_mb=tree_bytes(site_dir) / 2**20,
-        plugin_s=plugin_s,
-        plugin_share=plugin_s / child["wall_s"] if child["wall_s"] else 0.0,
-        plugin_steps=child["plugin_steps"],
-        warnings=len(child["warnings"]),
-        warning_samples=child["warnings"][:5],
-        load_before=load_before,
-        code=code,
-    )
-
-
-# -- main -----------------------------------------------------------------------------------------
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -127,11 +73,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                              f"when {SERVE_EDIT_SIZE} isn't measured)")
     parser.add_argument("--repeat", type=int, default=1, metavar="R",
                         help="build each portal R times and report the fastest (default: %(default)s)")
+    parser.add_argument("--leetcode-collection", type=int, nargs="?", const=DEFAULT_COLLECTION_SIZE, metavar="N",
+                        help="also build an existing collection of N LeetCode notes in another shape "
+                             f"(default N: {DEFAULT_COLLECTION_SIZE}) and compare it with the usual portal of N")
     parser.add_argument("--child", metavar="SPEC", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     check_common_options(parser, args)
-    if args.repeat < 1:
-        parser.error("--repeat: at least 1")
+    require_at_least(parser, "--repeat", args.repeat, 1)
+    require_at_least(parser, "--leetcode-collection", args.leetcode_collection, 10)
     return args
 
 
@@ -144,15 +93,33 @@ def serve_edit_size(args: argparse.Namespace) -> int | None:
     return max(args.sizes) if args.serve_edit else None
 
 
-def warm_up(root: Path, settings: SiteSettings, config_text: str, seed: int, variants: Sequence[str],
-            timeout: float) -> None:
-    """Build a small portal once, unreported: the first build after a cold start pays for
-    compiling bytecode and filling the disk cache (about 10 s here), which isn't build time."""
-    progress(f"warm-up build of {WARM_UP_SIZE} notes (not reported) ...")
-    portal = write_portal(root, WARM_UP_SIZE, settings, config_text, seed)
-    for variant in variants:
-        measure_build(portal, variant, timeout)
-    shutil.rmtree(root, ignore_errors=True)
+def collection_case(work: Path, args: argparse.Namespace, settings: SiteSettings, config_text: str,
+                    builds: list[BuildFigures]) -> tuple[CollectionFigures | None, list[Check]]:
+    """Issue 12's case: the usual portal of N notes (unless already built), then the collection."""
+    size = args.leetcode_collection
+    portal_build = next((b for b in builds if b.variant == "ours" and b.size == size), None)
+    try:
+        if portal_build is None:
+            progress(f"{size} notes: building the usual portal (ours) to compare the collection with ...")
+            portal = write_portal(work / f"n{size}-usual", size, settings, config_text, args.seed, stock=False)
+            portal_build = best_of(portal, "ours", args.build_timeout, args.repeat)
+            progress(f"{size} notes: usual portal built in {portal_build.wall_s:.1f} s")
+            if not args.keep:
+                shutil.rmtree(portal.root, ignore_errors=True)
+        started = time.perf_counter()
+        collection = write_collection(work / f"leetcode-{size}", size, settings, config_text, args.seed)
+        progress(f"LeetCode collection of {size} problems (zh + en) generated in "
+                 f"{time.perf_counter() - started:.1f} s; building with --strict ...")
+        figures = measure_collection(collection, args.build_timeout, portal_build)
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        progress(f"LeetCode collection of {size}: FAILED: {error}")
+        return None, [Check(f"LeetCode collection of {size} problems builds", "FAIL",
+                            str(error).strip().splitlines()[0][:300])]
+    progress(f"LeetCode collection of {size}: built in {figures.wall_s:.1f} s, index {figures.index_kb:.1f} KB, "
+             f"{figures.strict_warnings} strict warnings")
+    if not args.keep:
+        shutil.rmtree(collection.root, ignore_errors=True)
+    return figures, collection_checks(figures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve_size = serve_edit_size(args)
     builds: list[BuildFigures] = []
     serve: ServeFigures | None = None
+    collection: CollectionFigures | None = None
+    collection_targets: list[Check] = []
     variants = ("ours",) if args.skip_stock else ("ours", "stock")
     with work_dir("notes-portal-bench-", args.keep) as work:
         warm_up(work / "warm-up", settings, config_text, args.seed, variants, args.build_timeout)
@@ -179,12 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for variant in variants:
                 progress(f"{size} notes: building {variant} ...")
                 try:
-                    runs = [measure_build(portal, variant, args.build_timeout) for _ in range(args.repeat)]
+                    figures = best_of(portal, variant, args.build_timeout, args.repeat)
                 except (RuntimeError, subprocess.TimeoutExpired) as error:
                     progress(f"{size} notes: {variant} build FAILED, left out of the report: {error}")
                     continue
-                figures = min(runs, key=lambda run: run.wall_s)
-                figures.wall_runs = [run.wall_s for run in runs]
                 builds.append(figures)
                 progress(f"{size} notes: {variant} built in {figures.wall_s:.1f} s, "
                          f"median page {figures.median_page_kb:.1f} KB, peak {figures.peak_mb:.0f} MB")
@@ -194,11 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress(f"{size} notes: edit-to-preview {serve.edit_to_preview_s} {serve.error or ''}")
             if not args.keep:
                 shutil.rmtree(portal.root, ignore_errors=True)
+        if args.leetcode_collection is not None:
+            collection, collection_targets = collection_case(work, args, settings, config_text, builds)
 
-    checks = target_checks(builds, serve)
-    fingerprints = {b.code for b in builds} | {code_fingerprint()}
-    code = {"git": git_state(), "fingerprint": "/".join(sorted(fingerprints)),
-            "changed_during_run": len(fingerprints) > 1}
+    checks = build_checks(builds, serve) + collection_targets
+    code = code_state({b.code for b in builds} | ({collection.code} if collection else set()))
     if args.json:
         report = {
             "machine": machine_facts(),
@@ -210,10 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                       "median_reload_s": serve.median_reload_s},
             "checks": [asdict(c) for c in checks],
         }
+        if args.leetcode_collection is not None:
+            report["leetcode_collection"] = None if collection is None else asdict(collection)
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(format_machine(machine_facts()))
-        print(format_report(builds, serve, checks, code))
+        print(format_build_report(builds, serve, checks, code, collection))
     return 0
 
 

@@ -1,26 +1,68 @@
-"""The build benchmark's targets (PASS/FAIL) and its human-readable report."""
+"""The benchmarks' reports: the targets from the issues as PASS/FAIL lines, and the tables.
+
+One module for both benchmarks so that the look of a report (machine line, code line, table,
+notes under it, targets last) is decided in one place; the measurements hand over plain
+dataclasses and never format anything themselves.
+"""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from common import Check, format_checks, verdict
-from serve_edit import SERVE_EDIT_SIZE, ServeFigures
+from benchmarks.build_measure import BuildFigures, CollectionFigures
+from benchmarks.search_measure import ENGINES, QUERY_TIMEOUT_S, EngineFigures
+from benchmarks.serve_edit import SERVE_EDIT_SIZE, ServeFigures
+from benchmarks.site_server import KINDS
 
-if TYPE_CHECKING:
-    from build import BuildFigures
-
-# Targets from the issue.
+# Build targets (issue: build time and page size).
 TARGET_SCALING = 1.3
 TARGET_SPEEDUP = 3.0
 TARGET_MEDIAN_PAGE_KB = 80.0
 TARGET_PLUGIN_SHARE = 0.05
 TARGET_INDEX_REDUCTION = 0.40
 TARGET_PREVIEW_S = 2.0
+# Search targets, at TARGET_SIZE notes.
+TARGET_SIZE = 3000
+TARGET_FIRST_RESULT_S = 1.0
+TARGET_BYTES = 1_000_000
+TARGET_BYTES_REDUCTION = 10.0
+# An existing LeetCode collection (issue 12): the index page at 4000 problems.
+TARGET_COLLECTION_SIZE = 4000
+TARGET_INDEX_KB = 150.0
 
 
-def target_checks(builds: list[BuildFigures], serve: ServeFigures | None) -> list[Check]:
+@dataclass
+class Check:
+    """One target: its name, PASS/FAIL/SKIP and the figures behind the verdict."""
+    name: str
+    status: str  # PASS, FAIL or SKIP
+    detail: str
+
+
+def verdict(ok: bool) -> str:
+    """PASS or FAIL."""
+    return "PASS" if ok else "FAIL"
+
+
+def format_checks(checks: Sequence[Check]) -> list[str]:
+    """The report's closing "Targets" lines."""
+    return ["", "Targets"] + [f"  {c.status}  {c.name}: {c.detail}" for c in checks]
+
+
+def format_machine(facts: dict[str, str]) -> str:
+    """The machine line every report starts with: figures mean little without it."""
+    return (f"Machine: {facts['nproc']} CPUs ({facts['cpu']}), {facts['memory']} RAM, "
+            f"Python {facts['python']}, {facts['os']}")
+
+
+# -- the build benchmark --------------------------------------------------------------------------
+
+
+def build_checks(builds: list[BuildFigures], serve: ServeFigures | None) -> list[Check]:
     """The issue's targets, evaluated on the sizes that were measured."""
     ours = {b.size: b for b in builds if b.variant == "ours"}
     stock = {b.size: b for b in builds if b.variant == "stock"}
@@ -99,9 +141,8 @@ def ratios(builds: list[BuildFigures]) -> list[dict[str, float]]:
             })
     return rows
 
-
-def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks: list[Check],
-                  code: dict[str, Any]) -> str:
+def format_build_report(builds: list[BuildFigures], serve: ServeFigures | None, checks: list[Check],
+                        code: dict[str, Any], collection: CollectionFigures | None = None) -> str:
     """The human-readable report."""
     out: list[str] = [f"Code: {code['git']}, fingerprint {code['fingerprint']}"]
     if code["changed_during_run"]:
@@ -162,6 +203,168 @@ def format_report(builds: list[BuildFigures], serve: ServeFigures | None, checks
         if serve.error:
             out.append(f"  error: {serve.error}")
 
+    if collection is not None:
+        out += format_collection(collection)
+
+    out += format_checks(checks)
+    return "\n".join(out)
+
+
+
+def collection_checks(collection: CollectionFigures) -> list[Check]:
+    """Issue 12's targets for an existing LeetCode collection: a light index, a clean strict build."""
+    at = "" if collection.size == TARGET_COLLECTION_SIZE else \
+        f" (measured at {collection.size} problems; the target is for {TARGET_COLLECTION_SIZE})"
+    return [
+        Check(f"LeetCode index page < {TARGET_INDEX_KB:g} KB at {TARGET_COLLECTION_SIZE} problems{at}",
+              verdict(0 < collection.index_kb < TARGET_INDEX_KB),
+              f"{collection.index_kb:.1f} KB (/en/: {collection.en_index_kb:.1f} KB); largest range page "
+              f"{collection.largest_range_kb:.1f} KB ({collection.largest_range})"),
+        Check(f"mkdocs build --strict of the {collection.size}-problem collection: 0 warnings",
+              verdict(collection.strict_warnings == 0 and not collection.strict_abort),
+              f"{collection.strict_warnings} warning(s)" + (f"; {collection.strict_abort}"
+                                                            if collection.strict_abort else "")),
+    ]
+
+
+def format_collection(c: CollectionFigures) -> list[str]:
+    """The LeetCode collection's section of the build report."""
+    out = ["", f"An existing LeetCode collection: {c.size} problems in a solutions repository's shape, "
+               f"zh + en ({c.pages} note pages), built with --strict"]
+    comparison = "usual portal not measured"
+    if c.portal_per_note_ms:
+        comparison = (f"usual portal of {c.size} notes {c.portal_wall_s:.1f} s, {c.portal_per_note_ms:.1f} ms/note "
+                      f"(x{c.per_note_ms / c.portal_per_note_ms:.2f})")
+    out += [f"  build                    {c.wall_s:.1f} s, {c.per_note_ms:.1f} ms/problem "
+            f"({1000 * c.wall_s / max(c.pages, 1):.1f} ms/page); {comparison}",
+            f"  LeetCode index page      {c.index_kb:.1f} KB (/en/: {c.en_index_kb:.1f} KB)",
+            f"  largest range page       {c.largest_range_kb:.1f} KB ({c.largest_range}, {c.range_pages} range pages)",
+            f"  problem pages            median {c.median_page_kb:.1f} KB; site {c.site_mb:.1f} MB; "
+            f"peak {c.peak_mb:.0f} MB; load {c.load_before:.1f}",
+            f"  --strict warnings        {c.strict_warnings}" + (f" ({c.strict_abort})" if c.strict_abort else "")]
+    out += [f"    {w[:200]}" for w in c.warning_samples]
+    return out
+
+
+# -- the search benchmark -------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, pattern: str, scale: float = 1.0) -> str:
+    return "-" if value is None else format(value * scale, pattern)
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "-" if not a or not b else f"x{a / b:.2f}"
+
+
+def search_checks(results: list[EngineFigures]) -> list[Check]:
+    by = {(r.engine, r.size): r for r in results}
+    new_sizes = [r.size for r in results if r.engine == "new" and r.cold]
+    if not new_sizes:
+        return [Check("search targets", "SKIP", "no new-engine measurement")]
+    size = TARGET_SIZE if TARGET_SIZE in new_sizes else max(new_sizes)
+    at = "" if size == TARGET_SIZE else f" (measured at {size} notes only; the target is for {TARGET_SIZE})"
+    new, old = by[("new", size)], by.get(("old", size))
+    checks = [
+        Check(f"first result within {TARGET_FIRST_RESULT_S:g} s of opening the page at {TARGET_SIZE}{at}",
+              verdict(new.open_to_result_s <= TARGET_FIRST_RESULT_S),
+              f"median {new.open_to_result_s:.2f} s of " + ", ".join(f"{c.open_to_result_s:.2f}" for c in new.cold)),
+        Check(f"under {TARGET_BYTES / 1e6:g} MB transferred until the first result at {TARGET_SIZE}, sitemaps "
+              f"included{at}", verdict(new.total_bytes < TARGET_BYTES),
+              f"{new.total_bytes / 1024:.0f} KB (" + ", ".join(
+                  f"{k} {v / 1024:.0f}" for k, v in new.cold[0].bytes_by_kind.items()) + " KB)"),
+    ]
+    name = f"at least {TARGET_BYTES_REDUCTION:g}x less transferred than the old engine at {TARGET_SIZE}{at}"
+    if old is None or not old.cold:
+        checks.append(Check(name, "SKIP", "old engine not measured"))
+    else:
+        factor = old.total_bytes / new.total_bytes
+        checks.append(Check(name, verdict(factor >= TARGET_BYTES_REDUCTION),
+                            f"{new.total_bytes / 1024:.0f} KB vs {old.total_bytes / 1024:.0f} KB (x{factor:.1f})"))
+    if old is not None and old.backend == new.backend:
+        checks.append(Check("old and new engines differ", "FAIL",
+                            f"both builds served {new.backend}: the old-engine option is missing or ignored"))
+    return checks
+
+
+def format_search_report(results: list[EngineFigures], checks: list[Check], meta: dict[str, Any]) -> str:
+    out = [format_machine(meta["machine"]), f"Code: {meta['git']}, fingerprint {meta['fingerprint']}",
+           f"Old engine: {meta['old_engine']}", ""]
+    header = (f"{'notes':>6} {'engine':<12} {'build s':>8} {'index s':>8} {'idx KB':>8} {'idx gzKB':>8} "
+              f"{'open→1st':>9} {'key→1st':>8} {'sent KB':>8} {'html':>6} {'js':>6} {'search':>7} {'sitemap':>7} "
+              f"{'other':>6} {'next ms':>8} {'recall':>7} {'load':>9}")
+    out += ["Search (Chromium, cold cache per page load, gzip as on GitHub Pages; times are medians)", header,
+            "-" * len(header)]
+    by = {(r.engine, r.size): r for r in results}
+    for size in sorted({r.size for r in results}):
+        for engine in ENGINES:
+            r = by.get((engine, size))
+            if r is None:
+                continue
+            kinds = {k: statistics.median(c.bytes_by_kind[k] for c in r.cold) / 1024 if r.cold else None
+                     for k in KINDS}
+            recall = "-" if r.recall is None else f"{sum(q.found for q in r.queries)}/{len(r.queries)}"
+            out.append(f"{size:>6} {engine + ' ' + r.backend:<12} {r.build_s:8.1f} {r.index_build_s:8.2f} "
+                       f"{r.index_raw_kb:8.0f} {r.index_gzip_kb:8.0f} {_fmt(r.open_to_result_s, '9.2f')} "
+                       f"{_fmt(r.key_to_result_s, '8.2f')} {_fmt(r.total_bytes, '8.0f', 1 / 1024)} "
+                       f"{_fmt(kinds['html'], '6.0f')} {_fmt(kinds['js'], '6.0f')} {_fmt(kinds['search'], '7.0f')} "
+                       f"{_fmt(kinds['sitemap'], '7.0f')} {_fmt(kinds['other'], '6.0f')} "
+                       f"{_fmt(r.followup_s, '8.0f', 1000)} {recall:>7} {r.load[0]:4.1f}/{r.load[1]:4.1f}")
+        new, old = by.get(("new", size)), by.get(("old", size))
+        if new and old:
+            out.append(f"{size:>6} {'new/old':<12} {_ratio(new.build_s, old.build_s):>8} "
+                       f"{_ratio(new.index_build_s, old.index_build_s):>8} "
+                       f"{_ratio(new.index_raw_kb, old.index_raw_kb):>8} "
+                       f"{_ratio(new.index_gzip_kb, old.index_gzip_kb):>8} "
+                       f"{_ratio(new.open_to_result_s, old.open_to_result_s):>9} "
+                       f"{_ratio(new.key_to_result_s, old.key_to_result_s):>8} "
+                       f"{_ratio(new.total_bytes, old.total_bytes):>8}"
+                       f"{'':>37} {_ratio(new.followup_s, old.followup_s):>8}")
+    sizes = sorted({r.size for r in results})
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        out += ["", f"Growth {large} vs {small} notes (x{large / small:g} notes):"]
+        for engine in ENGINES:
+            a, b = by.get((engine, large)), by.get((engine, small))
+            if a and b:
+                out.append(f"  {engine:<4} open→1st {_ratio(a.open_to_result_s, b.open_to_result_s)}, "
+                           f"key→1st {_ratio(a.key_to_result_s, b.key_to_result_s)}, "
+                           f"sent {_ratio(a.total_bytes, b.total_bytes)}, "
+                           f"next query {_ratio(a.followup_s, b.followup_s)}, "
+                           f"index {_ratio(a.index_gzip_kb, b.index_gzip_kb)} (gzip), "
+                           f"index build {_ratio(a.index_build_s, b.index_build_s)}")
+    out += ["",
+            "  build s: the whole build (both languages) in a fresh process; index s: its search steps the build",
+            "  waited for (Material's search plugin on_page_context + on_post_build, the plugin's search steps;",
+            "  steps running in the background are listed below but not added); idx KB: search/ or pagefind/ of",
+            "  / and /en/ on disk, raw and as sent gzipped; open→1st: page.goto start to the first",
+            "  .md-search-result__item; key→1st: first keystroke to it; sent KB and the kinds: response bodies",
+            "  as sent (gzipped) from opening the page to the first result (search = index, worker, Pagefind);",
+            "  next ms: a follow-up query until its note is listed; recall: notes in the top 10 of their query",
+            f"  ({QUERY_TIMEOUT_S:g} s allowed per query); load: 1-minute load average before the build / the",
+            "  browser measurements", ""]
+    out.append("Index steps (seconds):")
+    for r in results:
+        out.append(f"  {r.size} {r.engine}: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(r.index_steps.items())))
+    out.append("Cold loads, seconds from opening the page to DOMContentLoaded / the first keystroke (after "
+               "Playwright's click) / the first result:")
+    for r in results:
+        out.append(f"  {r.size} {r.engine}: " + "; ".join(
+            f"{c.open_to_dom_s:.2f} / {c.open_to_key_s:.2f} / {c.open_to_result_s:.2f} ({c.query})" for c in r.cold))
+    out.append("Sitemap fetches until the first result (first cold load):")
+    for r in results:
+        if r.cold:
+            out.append(f"  {r.size} {r.engine}: {', '.join(r.cold[0].sitemaps) or 'none'}; {r.cold[0].requests} "
+                       f"requests, {r.cold[0].gzip_server} gzipped by the server, {r.cold[0].gzip_file} gzip files")
+    misses = [(r, q) for r in results for q in r.queries if not q.found]
+    if misses:
+        out.append("Queries whose note was not in the top 10:")
+        for r, q in misses[:40]:
+            out.append(f"  {r.size} {r.engine}: {q.query!r} ({q.kind}) expected {q.expected}; got "
+                       f"{', '.join(q.top[:3]) or 'nothing'}{' …' if len(q.top) > 3 else ''}")
+    errors = [f"{r.size} {r.engine}: {r.error}" for r in results if r.error] + meta["failures"]
+    if errors:
+        out += ["Errors (left out of the figures):"] + [f"  {error}" for error in errors]
     out += format_checks(checks)
     return "\n".join(out)
 

@@ -1,20 +1,29 @@
-"""Edit-to-preview latency of ``mkdocs serve --dirty`` on a generated portal (used by ``build.py``)."""
+"""Edit-to-preview latency of ``mkdocs serve --dirty`` on a generated portal (used by ``build.py``).
+
+The figure a writer feels: how long after saving a note the preview shows it. Measured against
+a real ``mkdocs serve --dirty`` process, polling the served page over HTTP, so it includes the
+watcher's delay and the rebuild of both languages.
+"""
 
 from __future__ import annotations
 
 import random
 import re
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from common import child_env, fetch, free_port, stop_process, wait_until
-from portal_generator import GeneratedNote, Portal
+from benchmarks.child_build import child_env
+from benchmarks.portal_generator import GeneratedNote, Portal
 
 SERVE_EDIT_SIZE = 1000
 #: How long one edit may take to show up in the served page.
@@ -154,3 +163,48 @@ def _record_search_index(base: str, figures: ServeFigures) -> None:
         figures.search_index_kb.append(len(index.encode("utf-8")) / 1024)
 
 
+
+
+# -- local HTTP -----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+#: Never send requests to 127.0.0.1 through a proxy from the environment.
+_LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None while the server can't answer it."""
+    try:
+        with _LOCAL.open(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def wait_until(condition: Callable[[], object], timeout: float, interval: float = 0.05) -> float | None:
+    """Poll ``condition()`` until it is true; seconds it took, or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate ``process``, then kill it if it doesn't exit."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

@@ -1,4 +1,4 @@
-"""mkdocs-static-i18n beyond its documented options (verified against 1.3.0 and 1.3.1).
+"""mkdocs-static-i18n beyond its documented options (verified against 1.3.1).
 
 Which language the current build is for, the per-page language links, the pages of its
 sitemap, whether it is building a further language, and a log message it prints.

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 VERIFIED = {
     "mkdocs": "1.6.1",
     "mkdocs-material": "9.7.0 to 9.8.2",
-    "mkdocs-static-i18n": "1.3.0 to 1.3.1",
+    "mkdocs-static-i18n": "1.3.1",
 }
 
 _MISSING = object()

@@ -432,3 +432,14 @@ def test_sitemaps_are_slim_and_per_language(shipped_site: BuildResult) -> None:
     assert sorted(loc.text for loc in english.iterfind("s:url/s:loc", ns)) == [
         url for url in built if url.startswith("https://notes.example.org/en/")]
     assert len(built) > 150  # both languages: notes, feed pages, categories, LeetCode ranges and topics
+
+
+def test_not_found_page_at_the_root_is_the_default_language(shipped_site: BuildResult) -> None:
+    """GitHub Pages serves the root 404.html for every missing address: it is the Chinese page (and
+    searches the Chinese index); the English one is at en/404.html."""
+    root = shipped_site.html("404.html")
+    assert root.html["lang"] == "zh"
+    assert json.loads(root.select_one("#__config").string)["search"].endswith("np-search.js")
+    english = shipped_site.html("en/404.html")
+    assert english.html["lang"] == "en"
+    assert json.loads(english.select_one("#__config").string)["search"].endswith("np-search.js?index=en")

@@ -63,6 +63,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
         self.search = SiteSearch(log, on_timing=self.times.add)
+        self.not_found_pages = i18n.NotFoundPages()
 
     @property
     def pagefind(self) -> bool:
@@ -178,6 +179,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("post build: atom, sitemap"):
             i18n.copy_sitemap_for_language(config.site_dir, language.url_prefix, config.site_url or "")
             write_language_feed(self.portal.catalog, language, config, entries=self.config.atom_entries)
+            self.not_found_pages.after_language(config.site_dir, language)
         if self.pagefind:
             self.search.write(language.current, config.site_dir, language.url_prefix)
 

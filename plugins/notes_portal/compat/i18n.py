@@ -130,3 +130,32 @@ def building_another_language(config: MkDocsConfig) -> bool:
     its own ``on_post_build`` of the default language: the site isn't complete yet."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and bool(internal(I18N, i18n, "building", "whether it builds a further language"))
+
+
+class NotFoundPages:
+    """Keep the default language's ``404.html`` at the site root.
+
+    mkdocs-static-i18n builds every language into the same site folder, and MkDocs
+    writes ``404.html`` at its root each time: the last language's page won, so a
+    Chinese reader on a missing address got the English page (searching the English
+    index). The default language's page is remembered and put back; each other
+    language's goes to its own folder (``en/404.html``).
+    """
+
+    def __init__(self) -> None:
+        self._default: bytes | None = None
+
+    def after_language(self, site_dir: str, language: BuildLanguage) -> None:
+        page = os.path.join(site_dir, "404.html")
+        if not os.path.isfile(page):
+            return
+        if language.current == language.default:
+            with open(page, "rb") as handle:
+                self._default = handle.read()
+            return
+        target = os.path.join(site_dir, language.url_prefix, "404.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(page, target)
+        if self._default is not None:
+            with open(page, "wb") as handle:
+                handle.write(self._default)

@@ -338,7 +338,7 @@ def format_search_report(results: list[EngineFigures], checks: list[Check], meta
             "  waited for (Material's search plugin on_page_context + on_post_build, the plugin's search steps;",
             "  steps running in the background are listed below but not added); idx KB: search/ or pagefind/ of",
             "  / and /en/ on disk, raw and as sent gzipped; open→1st: page.goto start to the first",
-            "  .md-search-result__item; key→1st: first keystroke to it; sent KB and the kinds: response bodies",
+            "  .md-search-result__item, in the page; key→1st: from the last key released in the search box; sent KB and the kinds: response bodies",
             "  as sent (gzipped) from opening the page to the first result (search = index, worker, Pagefind);",
             "  next ms: a follow-up query until its note is listed; recall: notes in the top 10 of their query",
             f"  ({QUERY_TIMEOUT_S:g} s allowed per query); load: 1-minute load average before the build / the",

@@ -127,6 +127,9 @@ class CollectionFigures:
     strict_warnings: int
     strict_abort: str | None = None
     warning_samples: list[str] = field(default_factory=list)
+    #: The plugin's own steps, as for the usual portal: whether a slower build is ours or Markdown's.
+    plugin_s: float = 0.0
+    plugin_steps: dict[str, float] = field(default_factory=dict)
     load_before: float = 0.0
     code: str = ""
     #: The usual synthetic portal of ``size`` notes built in the same run (None when it failed).
@@ -164,6 +167,8 @@ def measure_collection(collection: Collection, timeout: float,
         strict_warnings=child["strict_warnings"],
         strict_abort=child["strict_abort"],
         warning_samples=child["warnings"][:5],
+        plugin_s=blocking(child["plugin_steps"]),
+        plugin_steps=child["plugin_steps"],
         load_before=child["load_before"],
         code=code,
         portal_wall_s=portal.wall_s if portal else None,

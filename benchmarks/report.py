@@ -241,6 +241,9 @@ def format_collection(c: CollectionFigures) -> list[str]:
             f"  largest range page       {c.largest_range_kb:.1f} KB ({c.largest_range}, {c.range_pages} range pages)",
             f"  problem pages            median {c.median_page_kb:.1f} KB; site {c.site_mb:.1f} MB; "
             f"peak {c.peak_mb:.0f} MB; load {c.load_before:.1f}",
+            f"  plugin steps             {c.plugin_s:.1f} s ({c.plugin_s / c.wall_s:.1%} of the build; "
+            "background steps left out): " + ", ".join(
+                f"{step} {seconds:.1f} s" for step, seconds in sorted(c.plugin_steps.items(), key=lambda i: -i[1])[:4]),
             f"  --strict warnings        {c.strict_warnings}" + (f" ({c.strict_abort})" if c.strict_abort else "")]
     out += [f"    {w[:200]}" for w in c.warning_samples]
     return out

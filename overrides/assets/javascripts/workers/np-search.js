@@ -24,7 +24,7 @@ var HAN_PAIR = new RegExp("^([" + HAN + "]{1,2})([^" + HAN + "]*)$", "u");
 /* In snippets, curly quotes and ellipses close up to Han text too. */
 var CJK_MARK = new RegExp("[" + CJK_PUNCTUATION + "\\u2018-\\u201f\\u2026]", "u");
 /* Results shown (Material renders ten, then more on scroll). */
-var MAX_RESULTS = 20;
+var MAX_RESULTS = 15;
 var SNIPPET_TOKENS = 44;
 
 var bundle = null;
@@ -228,7 +228,7 @@ function resultItems(data, score, terms, phrases) {
 }
 
 /* Fragments are loaded in batches until there are enough results with every phrase. */
-var BATCH = 20;
+var BATCH = 15;
 var MAX_LOADED = 60;
 
 function search(query) {

@@ -35,6 +35,7 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "ta
            "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = re.compile(r"\s+")
+_PRE_BLOCK = re.compile(r"<pre\b.*?</pre>|<script\b.*?</script>|<style\b.*?</style>", re.S | re.I)
 #: A line break inside a Chinese sentence (authors who wrap their lines) is no word boundary.
 _WRAPPED_HAN = re.compile(f"(?<=[{HAN}])[ \t]*\n\\s*(?=[{HAN}])")
 
@@ -55,6 +56,10 @@ def page_sections(content: str) -> list[Section]:
     the title is indexed on its own."""
     if not content.strip():
         return []
+    # Code blocks are most of a solution note's HTML (a span per token, in several languages):
+    # cut them out as text before parsing. A <pre> can't nest, and its code has every "<"
+    # escaped, so the first </pre> closes it.
+    content = _PRE_BLOCK.sub(" ", content)
     root = lxml_html.fragment_fromstring(content, create_parent="div")
     for element in root.xpath(_LEFT_OUT):
         _remove_keeping_tail(element)

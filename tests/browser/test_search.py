@@ -25,6 +25,7 @@ from browser_support import (
     wait_for_path,
 )
 from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +76,12 @@ def search_results(page: Page, query: str) -> list[str]:
     """Type ``query`` into the search box of the open page and return the listed paths once answered."""
     search(page, query)
     wait_until_answered(page)
+    items = page.locator(".md-search-result__item")
+    if items.count() == 0:  # on a busy machine an answer can be late: give results a moment to show
+        try:
+            items.first.wait_for(state="attached", timeout=3_000)
+        except PlaywrightTimeoutError:
+            pass
     return result_paths(page)
 
 

@@ -261,11 +261,16 @@ function search(query) {
  * next isn't searched at all (typing "lora" shouldn't search "l", "lo" and "lor" first). */
 var SETTLE_MS = 40;
 var latest = 0;
+/* Whether the list shows an answer (of ours) that an emptied box must clear. */
+var listed = false;
 
 function answer(query, ticket) {
   if (ticket !== latest) return;
   search(query).then(function (result) {
-    if (ticket === latest) self.postMessage({ type: RESULT, data: result });
+    if (ticket === latest) {
+      listed = true;
+      self.postMessage({ type: RESULT, data: result });
+    }
   }, function (error) {
     console.warn("Search failed:", error);
     if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
@@ -279,8 +284,11 @@ self.addEventListener("message", function (event) {
   } else if (message.type === QUERY) {
     var ticket = ++latest;
     if (!String(message.data || "").trim()) {
-      /* An emptied box clears the list at once (and never after a newer query's answer). */
-      self.postMessage({ type: RESULT, data: { items: [] } });
+      /* An emptied box clears the list at once. Before anything was listed there is nothing
+       * to clear, and an answer to the empty box of the moment the reader opened it could
+       * land after the query they typed next, showing "no results" for it. */
+      if (listed) self.postMessage({ type: RESULT, data: { items: [] } });
+      listed = false;
     } else {
       setTimeout(answer, SETTLE_MS, message.data, ticket);
     }

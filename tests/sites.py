@@ -68,8 +68,12 @@ class BuildResult:
         fragment as Pagefind stores it (gzip after a 12-byte ``pagefind_dcd`` signature)."""
         pages = {}
         for fragment in (self.site_dir / prefix / "pagefind" / "fragment").glob("*.pf_fragment"):
-            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
-            pages[data["url"].lstrip("/")] = data
+            raw = gzip.decompress(fragment.read_bytes())
+            assert raw.startswith(b"pagefind_dcd"), fragment
+            data = json.loads(raw[len(b"pagefind_dcd"):])
+            url = data["url"].lstrip("/")
+            assert url not in pages, f"{url} is in the bundle twice"
+            pages[url] = data
         return pages
 
 

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-from pathlib import Path
 
 from sites import REPO, BuildResult
 
 DOCS = REPO / "docs"
 #: Folders of notes whose index pages are listings (the plugin's category lists), never indexed.
 LISTING_NAMES = {"index.md", "index.en.md"}
-
-
-def bundle_urls(bundle: Path) -> list[str]:
-    """The page URLs a Pagefind bundle holds, read from its fragments (gzip, ``pagefind_dcd`` + JSON)."""
-    urls = []
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), fragment
-        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"].lstrip("/"))
-    return sorted(urls)
 
 
 def authored_pages(suffix: str) -> list[str]:
@@ -51,7 +39,7 @@ def test_english_index_holds_exactly_the_translated_notes(shipped_site: BuildRes
     translated = authored_pages(".en.md")
     assert len(translated) == 10  # written out: the shipped notes with an English version
     assert en["languages"]["en"]["page_count"] == len(translated)
-    assert bundle_urls(site / "en" / "pagefind") == sorted(f"en/{url}" for url in translated)
+    assert sorted(shipped_site.search_pages("en/")) == sorted(f"en/{url}" for url in translated)
 
 
 def test_chinese_index_holds_every_note_and_no_listing(shipped_site: BuildResult) -> None:
@@ -60,7 +48,7 @@ def test_chinese_index_holds_every_note_and_no_listing(shipped_site: BuildResult
     notes = authored_pages(".md")
     assert len(notes) == 56
     assert zh["languages"]["und"]["page_count"] == len(notes)
-    urls = bundle_urls(site / "pagefind")
+    urls = sorted(shipped_site.search_pages())
     assert urls == notes
     assert "leetcode/" not in urls and "page/2/" not in urls and "" not in urls
 

@@ -173,7 +173,17 @@ def hrefs(locator: Locator) -> list[str]:
 
 
 def mark_document(page: Page) -> None:
-    """Tag the current JavaScript realm; a full page load forgets the tag, an instant navigation keeps it."""
+    """Tag the current JavaScript realm; a full page load forgets the tag, an instant navigation keeps it.
+
+    Waits first until Material can intercept a click: it pairs each click with the parsed sitemap, and
+    a click that comes before the sitemap has arrived is left to the browser as a full page load. A
+    reader never clicks that fast; a test does, so it waits for the sitemap's response and then for
+    the task that parses it.
+    """
+    page.wait_for_function(
+        "performance.getEntriesByType('resource')"
+        ".some(entry => entry.name.endsWith('sitemap.xml') && entry.responseEnd > 0)")
+    page.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
     page.evaluate("window.__npSameDocument = true")
 
 

@@ -29,7 +29,7 @@ from notes_portal.compat.material_search import finish_search_index
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.note_page import content_of_note, page_context
-from notes_portal.output.pages import add_portal_pages
+from notes_portal.output.pages import TagPageSpec, add_portal_pages
 from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
@@ -102,22 +102,21 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             note.file.inclusion = InclusionLevel.DRAFT
         for note in catalog.notes:
             self.excerpts.restore(note)
+        self.reporter.report_merged_tags(catalog.tags.merged)
         pages = add_portal_pages(
             files, config, language, feed_size=len(catalog.notes),
             category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
-            category_titles={c.slug: c.name for c in categories}, home_title=labels_for(language.current)["latest"],
+            category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
             per_page=self.config.per_page, leetcode_category=self.config.leetcode.category,
-            leetcode_lists=leetcode_list_pages(catalog, self.config.leetcode, language.current))
+            leetcode_lists=leetcode_list_pages(catalog, self.config.leetcode, language.current),
+            tags=[TagPageSpec(tag.slug, tag.name, tag.count) for tag in catalog.tags.tags])
         self.portal = Portal(self.config, language, catalog, pages)
         if self.pagefind:
             self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
         i18n.list_in_i18n_sitemap(config, language, files)
-        # MkDocs renders page content before on_env; the LeetCode header needs templates then.
-        self.env = config.theme.get_env()
-        self.env.bytecode_cache = self.template_cache
         if self.user_nav is None:
             self.generated_nav = config.nav = apply_portal_nav(
-                catalog, self.config.nav_notes_per_category, labels_for(language.current)["home"])
+                catalog, self.config.nav_notes_per_category, labels_for(language.current))
         if self.serving:  # only `serve --dirty` asks whether a page changed
             self.freshness.watch_portal_pages(files, self.portal, repr(self.generated_nav))
 
@@ -148,14 +147,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         return "" if self.render_reuse.skip_markdown(page) else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.portal is None or self.env is None:
+        if self.portal is None:
             return html
         html = self.render_reuse.content(page, html)
-        with self.times.measure("page content: links, excerpt, header"):
+        with self.times.measure("page content: links, excerpt"):
             return content_of_note(
                 html, page, self.portal.note_for(normalized_src_uri(page.file)), portal=self.portal,
-                env=self.env, config=config, settings=self.config, reporter=self.reporter,
-                excerpts=self.excerpts)
+                config=config, settings=self.config, reporter=self.reporter, excerpts=self.excerpts)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None or self.env is None:
@@ -166,7 +164,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("page context: views"):
             if note is not None:
                 self.portal.place_in_category(page, note)
-            context = page_context(context, page, view, portal=self.portal, env=self.env, config=config)
+            context = page_context(context, page, view, note, portal=self.portal, env=self.env, config=config)
         if self.pagefind:
             with self.times.measure("search: records"):
                 self.search.index_page(self.env, self.portal.language.current, page, note,

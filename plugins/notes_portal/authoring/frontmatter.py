@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from notes_portal.authoring.headings import heading_title, split_problem_number
+from notes_portal.catalog.note_links import link_targets
 from notes_portal.catalog.structure import (
     Diagnostic,
     LeetCodeInfo,
@@ -100,7 +101,7 @@ def parse_note(display_path: str, text: str, category: str, rules: Rules) -> Par
                        "(expected a date on or after date)")
     if category == rules.leetcode_category:
         meta.leetcode, meta.title = checker.leetcode(data, key_lines, display_path, rules, meta.title)
-    return ParsedNote(meta=meta, diagnostics=checker.diagnostics)
+    return ParsedNote(meta=meta, diagnostics=checker.diagnostics, links=link_targets(body))
 
 
 def is_folder_page(path: str) -> bool:

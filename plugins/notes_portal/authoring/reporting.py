@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from notes_portal.authoring.validation import duplicate_problems, undeclared_folder
 from notes_portal.catalog.structure import Category, Diagnostic, Note
+from notes_portal.catalog.tags import Tag
 
 
 class Reporter:
@@ -47,6 +48,15 @@ class Reporter:
             (note.leetcode.id, os.path.relpath(note.file.abs_src_path, root))
             for note in notes if note.leetcode
         ))
+
+    def report_merged_tags(self, tags: Iterable[Tag]) -> None:
+        """Spellings folded into one tag: worth knowing, not a problem (``--strict`` stays green)."""
+        for tag in tags:
+            spellings = ", ".join(repr(spelling) for spelling in tag.spellings)
+            message = f"tags {spellings} are one tag, shown as {tag.name!r}"
+            if message not in self._reported:
+                self._reported.add(message)
+                self._log.info(message)
 
     def report_script_link(self, page: Page, config: MkDocsConfig, url: str) -> None:
         self.report([Diagnostic(

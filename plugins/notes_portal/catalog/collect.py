@@ -21,6 +21,7 @@ from notes_portal.authoring.frontmatter import (
 )
 from notes_portal.catalog.gitdates import FileDates, modification_date
 from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
+from notes_portal.catalog.tags import TagCatalog, collect_tags
 
 
 @dataclass
@@ -41,13 +42,15 @@ class Catalog:
     #: ``draft: true`` notes; listed in ``notes`` too only under ``mkdocs serve``.
     drafts: list[Note] = field(default_factory=list)
     by_category: dict[str, list[Note]] = field(default_factory=dict)
+    tags: TagCatalog = field(default_factory=lambda: collect_tags([]))
 
     def finish(self) -> None:
-        """Sort newest first and index by category; call once all notes are in."""
+        """Sort newest first, index by category and fold the tags; call once all notes are in."""
         self.notes.sort(key=lambda note: (note.sort_date, note.date, note.src_uri), reverse=True)
         self.by_category = {category.slug: [] for category in self.categories}
         for note in self.notes:
             self.by_category[note.category].append(note)
+        self.tags = collect_tags(self.notes)
 
     def in_category(self, slug: str) -> list[Note]:
         return self.by_category.get(slug, [])
@@ -135,5 +138,6 @@ def _read_note(file: File, category: str, language: str, default_language: str, 
         translated=note_language == language,
         date=date,
         updated=updated,
+        links=parsed.links,
     )
     return note, parsed.diagnostics

@@ -65,6 +65,8 @@ class Note:
     updated: dt.date | None
     excerpt: str = ""
     reading_minutes: int = 1
+    #: Link targets written in the note's Markdown, outside code (``catalog.note_links``).
+    links: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -109,3 +111,5 @@ class ParsedNote:
 
     meta: NoteMeta
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Link targets written in the text, outside code: where its backlinks come from.
+    links: tuple[str, ...] = ()

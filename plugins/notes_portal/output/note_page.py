@@ -2,13 +2,16 @@
 
 1. ``content_of_note`` (``on_page_content``): the HTML of a page with ``lc:N`` links
    resolved and script links neutralized; for a note, its excerpt and reading time
-   are taken from that HTML, before the LeetCode header goes on top, so the header
-   never shows up in excerpts;
+   are taken from that HTML, which is the author's text only;
 2. ``page_context`` (``on_page_context``): the template variables of portal pages and
-   of every page (feed link, language links), and an authored listing's list.
+   of every page (feed link, language links), a note's facts, related notes and
+   backlinks (``np_note``, drawn by ``partials/np-note.html``), and an authored
+   listing's list.
 """
 
 from __future__ import annotations
+
+import re
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,36 +26,32 @@ from notes_portal.output.atom import feed_path
 from notes_portal.output.links import rewrite_links
 from notes_portal.output.render import render_partial
 from notes_portal.speedups.excerpt_cache import ExcerptCache
-from notes_portal.views.labels import labels_for
 from notes_portal.views.portal import PageView, Portal
 
 #: Where an author's own category page (or home page) wants the plugin's list.
 LIST_MARKER = "<!-- notes-portal:list -->"
+_LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
 
 
-def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, env: Environment,
-                    config: MkDocsConfig, settings: NotesPortalConfig, reporter: Reporter,
+def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, config: MkDocsConfig, settings: NotesPortalConfig, reporter: Reporter,
                     excerpts: ExcerptCache) -> str:
     html = rewrite_links(
         html,
         resolve_problem=lambda problem_id: _problem_link(problem_id, page, portal, config, reporter),
         on_script_link=lambda url: reporter.report_script_link(page, config, url),
     )
-    if note is None:
-        return html
-    excerpts.summarize(note, html, settings)
-    row = portal.problem_row(note) if note.leetcode else None
-    if row is None:
-        return html
-    header = render_partial(env, "np-leetcode-header.html", row=row, page=page, base_url=base_url(page),
-                            np_t=labels_for(portal.language.current))
-    return header + html
+    if note is not None:
+        excerpts.summarize(note, html, settings)
+    return html
 
 
-def page_context(context: dict, page: Page, view: PageView | None, *, portal: Portal, env: Environment,
-                 config: MkDocsConfig) -> dict:
+def page_context(context: dict, page: Page, view: PageView | None, note: Note | None, *, portal: Portal,
+                 env: Environment, config: MkDocsConfig) -> dict:
     context["np_feed_url"] = feed_path(portal.language.url_prefix)
     context["np_alternates"] = split_language_links(config)
+    if note is not None:
+        context["np_note"] = note_view = portal.note_view(note)
+        note_view.heading, note_view.body = split_heading(page.content or "")
     if view is None:
         return context
     context["np"] = view
@@ -60,6 +59,17 @@ def page_context(context: dict, page: Page, view: PageView | None, *, portal: Po
         listing = render_partial(env, "np-note-list.html", np=view, page=page, base_url=base_url(page))
         page.content = page.content.replace(LIST_MARKER, listing, 1)
     return context
+
+
+def split_heading(html: str) -> tuple[str, str]:
+    """``<h1>…</h1>`` at the top of a note's HTML, and the rest; ``""`` and all when it has none.
+
+    The note's facts go between the two (``partials/np-note.html``), under the title as readers expect.
+    """
+    match = _LEADING_H1.match(html)
+    if match is None:
+        return "", html
+    return html[:match.end()], html[match.end():]
 
 
 def base_url(page: Page) -> str:

@@ -6,6 +6,7 @@ layout and one of the ``np-*.html`` templates from ``overrides/``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import types
 from collections.abc import Sequence
@@ -22,6 +23,10 @@ CATEGORY = "category"
 LEETCODE = "leetcode"
 #: A page of the LeetCode index: one number range (``leetcode/1-100/``) or one topic.
 LEETCODE_LIST = "leetcode-list"
+#: The tag index, one tag's notes (paginated), and the archive by year and month.
+TAGS = "tags"
+TAG = "tag"
+ARCHIVE = "archive"
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,17 @@ class PortalPage:
     authored: bool = False
     #: For ``LEETCODE_LIST``: the path below the LeetCode folder (``1-100``, ``topics/graph``).
     listing: str | None = None
+    #: For ``TAG``: the tag's slug.
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class TagPageSpec:
+    """What ``add_portal_pages`` needs to know of a tag: where its pages go and how many."""
+
+    slug: str
+    name: str
+    count: int
 
 
 def home_src_uri(number: int) -> str:
@@ -50,8 +66,9 @@ def category_src_uri(slug: str, number: int) -> str:
 
 def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage, *,
                      feed_size: int, category_sizes: dict[str, int], category_titles: dict[str, str],
-                     home_title: str, per_page: int, leetcode_category: str,
-                     leetcode_lists: Sequence[tuple[str, str]] = ()) -> dict[str, PortalPage]:
+                     labels: dict[str, str], per_page: int, leetcode_category: str,
+                     leetcode_lists: Sequence[tuple[str, str]] = (),
+                     tags: Sequence[TagPageSpec] = ()) -> dict[str, PortalPage]:
     """Add the pages the author didn't write; return what to show on each portal page.
 
     ``leetcode_lists`` are ``(path, title)`` of the LeetCode index's own pages (one per
@@ -64,12 +81,12 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
     def register(src_uri: str, page: PortalPage, title: str, in_nav: bool) -> None:
         pages[src_uri] = page
         if src_uri in existing:
-            pages[src_uri] = PortalPage(page.kind, page.number, page.category, page.base_url, authored=True,
-                                        listing=page.listing)
+            pages[src_uri] = dataclasses.replace(page, authored=True)
             return
         files.append(_virtual_page(config, src_uri, title, page, language, in_nav))
 
     prefix = language.url_prefix
+    home_title = labels["latest"]
     for number in range(1, page_count(feed_size, per_page) + 1):
         register(home_src_uri(number), PortalPage(HOME, number, base_url=prefix),
                  home_title if number == 1 else f"{home_title} · {number}", in_nav=number == 1)
@@ -86,6 +103,15 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
             title = category_titles[slug] if number == 1 else f"{category_titles[slug]} · {number}"
             register(category_src_uri(slug, number), PortalPage(CATEGORY, number, slug, base_url),
                      title, in_nav=number == 1)
+    register("tags/index.md", PortalPage(TAGS, base_url=f"{prefix}tags/"), labels["tags"], in_nav=True)
+    for tag in tags:
+        base_url = f"{prefix}tags/{tag.slug}/"
+        title = labels["tag_title"].format(name=tag.name)
+        for number in range(1, page_count(tag.count, per_page) + 1):
+            register(f"tags/{tag.slug}/index.md" if number == 1 else f"tags/{tag.slug}/page/{number}/index.md",
+                     PortalPage(TAG, number, base_url=base_url, tag=tag.slug),
+                     title if number == 1 else f"{title} · {number}", in_nav=False)
+    register("archive/index.md", PortalPage(ARCHIVE, base_url=f"{prefix}archive/"), labels["archive"], in_nav=True)
     return pages
 
 

@@ -46,6 +46,22 @@ LABELS: dict[str, dict[str, str]] = {
         "all_notes": "全部笔记",
         "ranges": "题号段",
         "back_to_index": "返回 LeetCode 索引",
+        "tags": "标签",
+        "tag_title": "标签：{name}",
+        "archive": "归档",
+        "related": "相关笔记",
+        "backlinks": "反向链接",
+        "written": "写于",
+        "note_facts": "笔记信息",
+        "notes_one": "篇",
+        "notes_many": "篇",
+        "monday": "一",
+        "wednesday": "三",
+        "friday": "五",
+        "activity_label": "{start} 至 {end} 写作与更新 {n} 篇次",
+        "activity_link": "查看归档",
+        "less": "少",
+        "more": "多",
     },
     "en": {
         "home": "Home",
@@ -88,10 +104,28 @@ LABELS: dict[str, dict[str, str]] = {
         "all_notes": "All notes",
         "ranges": "Number ranges",
         "back_to_index": "Back to the LeetCode index",
+        "tags": "Tags",
+        "tag_title": "Tag: {name}",
+        "archive": "Archive",
+        "related": "Related notes",
+        "backlinks": "Linked from",
+        "written": "Written",
+        "note_facts": "About this note",
+        "notes_one": "note",
+        "notes_many": "notes",
+        "monday": "Mon",
+        "wednesday": "Wed",
+        "friday": "Fri",
+        "activity_label": "{n} notes written or updated from {start} to {end}",
+        "activity_link": "Open the archive",
+        "less": "Less",
+        "more": "More",
     },
 }
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 
 
 def labels_for(language: str) -> dict[str, str]:
@@ -103,3 +137,10 @@ def format_date(date: dt.date, language: str) -> str:
     if language == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
     return f"{MONTHS_EN[date.month - 1]} {date.day}, {date.year}"
+
+
+def month_name(month: int, language: str, *, short: bool = False) -> str:
+    """``10`` → ``10月`` in Chinese, ``October`` (``Oct``) in English."""
+    if language == "zh":
+        return f"{month}月"
+    return (MONTHS_EN if short else MONTH_NAMES_EN)[month - 1]

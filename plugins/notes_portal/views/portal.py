@@ -7,6 +7,7 @@ builds of mkdocs-static-i18n or between ``mkdocs serve`` rebuilds.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,12 +19,18 @@ from notes_portal.catalog.structure import Category, Note
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.pages import (
+    ARCHIVE,
     CATEGORY,
     HOME,
     LEETCODE,
     LEETCODE_LIST,
+    TAG,
+    TAGS,
     PortalPage,
 )
+from notes_portal.views.activity import Calendar, activity_calendar, activity_counts
+from notes_portal.views.archive import ArchiveYear, archive_years
+from notes_portal.views.connections import Connections
 from notes_portal.views.feed import FeedEntry, feed_entries
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import (
@@ -35,8 +42,13 @@ from notes_portal.views.leetcode import (
     statement_url,
     topics_for,
 )
+from notes_portal.views.note_facts import NoteView, TagLink, note_view, tag_link
 from notes_portal.views.pagination import Paginated, paginate
 from notes_portal.views.tiles import Tile, build_tiles
+
+#: The archive's calendar covers a year; the home page's compact one half of it.
+ARCHIVE_WEEKS = 53
+HOME_WEEKS = 26
 
 
 @dataclass
@@ -53,6 +65,11 @@ class PageView:
     leetcode: LeetCodeIndex | None = None
     #: On a page of the LeetCode index: the number range or the topic it lists.
     listing: NumberRange | TopicSection | None = None
+    #: On the tag index: every tag; on a tag's page: that tag.
+    tags: list[TagLink] = field(default_factory=list)
+    tag: TagLink | None = None
+    archive: list[ArchiveYear] = field(default_factory=list)
+    calendar: Calendar | None = None
 
 
 def src_uri_to_url(src_uri: str, url_prefix: str) -> str:
@@ -74,6 +91,32 @@ class Portal:
     @cached_property
     def entries(self) -> list[FeedEntry]:
         return feed_entries(self.catalog.notes, self.catalog.categories, self.language.current)
+
+    @cached_property
+    def entry_for(self) -> dict[str, FeedEntry]:
+        return {note.src_uri: entry for note, entry in zip(self.catalog.notes, self.entries, strict=True)}
+
+    @cached_property
+    def connections(self) -> Connections:
+        return Connections(self.catalog, self.catalog.tags)
+
+    @cached_property
+    def activity(self) -> dict:
+        return activity_counts(self.catalog.notes)
+
+    def calendar(self, weeks: int, *, compact: bool) -> Calendar:
+        return activity_calendar(self.activity, dt.date.today(), self.language.current, weeks=weeks,
+                                 compact=compact)
+
+    def note_view(self, note: Note) -> NoteView:
+        """The facts, related notes and backlinks shown on ``note``'s page."""
+        category = self.catalog.category(note.category)
+        assert category is not None, f"{note.src_uri}: category {note.category!r} is not declared"
+        return note_view(
+            note, category=category, tags=self.catalog.tags.of(note),
+            related=self.connections.related(note), backlinks=self.connections.linking_to(note),
+            problem=self.problem_row(note) if note.leetcode else None,
+            language=self.language.current, url_prefix=self.language.url_prefix)
 
     @cached_property
     def position_in_category(self) -> dict[str, int]:
@@ -120,6 +163,7 @@ class Portal:
         if page.kind == HOME:
             view.feed = paginate(self.entries, per_page, page.number, page.base_url)
             view.tiles = self.tiles if page.number == 1 else []
+            view.calendar = self.calendar(HOME_WEEKS, compact=True) if page.number == 1 else None
         elif page.kind == CATEGORY:
             view.category = self.catalog.category(page.category or "")
             members = self.entries_by_category.get(page.category or "", [])
@@ -131,6 +175,17 @@ class Portal:
             view.category = self.catalog.category(page.category or "")
             view.leetcode = self.leetcode_index
             view.listing = self._listing(page.listing or "")
+        elif page.kind == TAGS:
+            view.tags = [tag_link(tag, self.language.url_prefix) for tag in self.catalog.tags.tags]
+        elif page.kind == TAG:
+            tag = self.catalog.tags.by_slug(page.tag or "")
+            if tag is not None:
+                view.tag = tag_link(tag, self.language.url_prefix)
+                view.feed = paginate([self.entry_for[note.src_uri] for note in tag.notes], per_page,
+                                     page.number, page.base_url)
+        elif page.kind == ARCHIVE:
+            view.archive = archive_years(self.catalog.notes, self.language.current)
+            view.calendar = self.calendar(ARCHIVE_WEEKS, compact=False)
         return view
 
     def _listing(self, path: str) -> NumberRange | TopicSection | None:

@@ -1,0 +1,81 @@
+"""What a note page shows around the author's text: its facts, related notes and backlinks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notes_portal.catalog.structure import Category, Note
+from notes_portal.catalog.tags import Tag
+from notes_portal.views.feed import display_title
+from notes_portal.views.labels import format_date, labels_for
+from notes_portal.views.leetcode import ProblemRow
+
+
+@dataclass(frozen=True)
+class TagLink:
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NoteLink:
+    title: str
+    url: str
+    untranslated: bool
+
+
+@dataclass
+class NoteView:
+    """``np_note`` in the note page's context (``partials/np-note.html``)."""
+
+    t: dict[str, str]
+    category_name: str
+    category_url: str
+    date_iso: str
+    date_text: str
+    #: Only when the note was updated after the day it was written.
+    updated_iso: str | None
+    updated_text: str | None
+    reading_time: str
+    tags: list[TagLink]
+    related: list[NoteLink]
+    backlinks: list[NoteLink]
+    problem: ProblemRow | None = None
+    #: The author's text, split after its first-level heading so that the facts go under the title.
+    heading: str = ""
+    body: str = ""
+    untranslated: bool = False
+
+
+def tag_url(tag: Tag, url_prefix: str) -> str:
+    return f"{url_prefix}tags/{tag.slug}/"
+
+
+def tag_link(tag: Tag, url_prefix: str) -> TagLink:
+    return TagLink(name=tag.name, url=tag_url(tag, url_prefix), count=tag.count)
+
+
+def note_link(note: Note) -> NoteLink:
+    return NoteLink(title=display_title(note), url=note.url, untranslated=not note.translated)
+
+
+def note_view(note: Note, *, category: Category, tags: list[Tag], related: list[Note], backlinks: list[Note],
+              problem: ProblemRow | None, language: str, url_prefix: str) -> NoteView:
+    labels = labels_for(language)
+    updated = note.updated if note.updated and note.updated > note.date else None
+    return NoteView(
+        t=labels,
+        category_name=category.name,
+        category_url=f"{url_prefix}{category.slug}/",
+        date_iso=note.date.isoformat(),
+        date_text=format_date(note.date, language),
+        updated_iso=updated.isoformat() if updated else None,
+        updated_text=format_date(updated, language) if updated else None,
+        reading_time=labels["reading_time"].format(n=note.reading_minutes),
+        tags=[tag_link(tag, url_prefix) for tag in tags],
+        related=[note_link(other) for other in related],
+        backlinks=[note_link(other) for other in backlinks],
+        problem=problem,
+        untranslated=not note.translated,
+    )

@@ -312,13 +312,15 @@ def test_goto_form_and_problem_map(portal: BuildResult, language: str) -> None:
 
 @pytest.mark.parametrize(("language", "problem_id"), [("zh", 76), ("en", 76), ("zh", 146), ("en", 239)])
 def test_note_page_starts_with_header(portal: BuildResult, language: str, problem_id: int) -> None:
-    """A LeetCode note's content opens with its number, difficulty, topics and statement link."""
+    """A LeetCode note's content opens, under the title and the note's facts, with its number,
+    difficulty, topics and statement link."""
     problem = BY_ID[problem_id]
     article = portal.html(f"{PREFIX[language]}leetcode/{problem.stem}/").select_one("article")
     headers = article.select("p.np-lc-header[data-lc-id]")
     assert len(headers) == 1, article
     header = headers[0]
-    first_content = next(child for child in article.find_all(recursive=False) if child.name != "h1")
+    first_content = next(child for child in article.find_all(recursive=False)
+                         if child.name != "h1" and "np-note-meta" not in child.get("class", []))
     assert first_content is header
     assert header["data-lc-id"] == str(problem_id)
     assert has_token(header.get_text(" "), str(problem_id))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from urllib.parse import urljoin
+from collections.abc import Callable
+from urllib.parse import quote, urljoin
 
 from feedgen.feed import FeedGenerator
 from mkdocs.config.defaults import MkDocsConfig
 
 from notes_portal.catalog.collect import Catalog
 from notes_portal.catalog.structure import Note
+from notes_portal.catalog.tags import Tag
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.views.feed import display_title
+from notes_portal.views.note_facts import tag_url
 
 
 def feed_path(url_prefix: str) -> str:
@@ -22,8 +25,13 @@ def feed_path(url_prefix: str) -> str:
 
 def write_atom_feed(notes: list[Note], *, site_dir: str, site_url: str, site_name: str,
                     description: str, author: str | None, language: str, url_prefix: str,
-                    category_names: dict[str, str], entries: int) -> str:
-    """Write the feed of the newest ``entries`` notes and return its path on disk."""
+                    category_names: dict[str, str], entries: int,
+                    tags_of: Callable[[Note], list[Tag]] = lambda note: []) -> str:
+    """Write the feed of the newest ``entries`` notes and return its path on disk.
+
+    Each entry's categories are its category (term: the slug) and its tags (term: the tag as
+    shown, scheme: the tag's page), so that feed readers can filter by either.
+    """
     base = site_url or "/"
     home = urljoin(base, url_prefix)
     generator = FeedGenerator()
@@ -47,6 +55,8 @@ def write_atom_feed(notes: list[Note], *, site_dir: str, site_url: str, site_nam
         entry.updated(_timestamp(note.sort_date))
         entry.summary(note.excerpt or display_title(note))
         entry.category(term=note.category, label=category_names.get(note.category, note.category))
+        for tag in tags_of(note):
+            entry.category(term=tag.name, scheme=urljoin(base, quote(tag_url(tag, url_prefix))))
     path = os.path.join(site_dir, feed_path(url_prefix))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     generator.atom_file(path, pretty=True)
@@ -63,4 +73,4 @@ def write_language_feed(catalog: Catalog, language: BuildLanguage, config: MkDoc
         catalog.notes, site_dir=config.site_dir, site_url=config.site_url or "", site_name=config.site_name,
         description=config.site_description or "", author=config.site_author, language=language.current,
         url_prefix=language.url_prefix, category_names={c.slug: c.name for c in catalog.categories},
-        entries=entries)
+        entries=entries, tags_of=catalog.tags.of)

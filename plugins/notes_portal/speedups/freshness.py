@@ -35,12 +35,14 @@ class PortalPageFreshness:
         """MkDocs has read every page: every view is final now."""
         self.rendering = True
 
-    def watch(self, file: File, fingerprint: Callable[[], str], *, authored: bool) -> None:
+    def watch(self, file: File, fingerprint: Callable[[], str], *, authored: bool, note: bool = False) -> None:
         """Make ``file.is_modified()`` answer for a portal page (replacing MkDocs' mtime check).
 
         A generated page's view is known when MkDocs reads it, because MkDocs reads the
         notes first (the portal appends its pages to the files); an authored page such
         as ``index.md`` is read before the notes, so it is always read and decided later.
+        A note is rebuilt when its source changed, as MkDocs would, and also when what
+        other notes give it changed (its backlinks, its folded tags).
         """
         source_changed = file.is_modified
 
@@ -51,7 +53,7 @@ class PortalPageFreshness:
                 current = fingerprint()
                 changed = (current != self.written.get(file.dest_uri)
                            or not os.path.isfile(file.abs_dest_path)
-                           or (authored and source_changed()))
+                           or ((authored or note) and source_changed()))
                 self.written[file.dest_uri] = current
                 self.decided[file.dest_uri] = changed
             return self.decided[file.dest_uri]
@@ -59,7 +61,8 @@ class PortalPageFreshness:
         replace_is_modified(file, is_modified)
 
     def watch_portal_pages(self, files: Files, portal: Portal, nav_fingerprint: str) -> None:
-        """Watch every portal page of this build: its view and the navigation are what it shows."""
+        """Watch every portal page of this build (its view and the navigation are what it shows)
+        and every note (its source, its tags and its backlinks)."""
         self.start_build()
         for file in files.documentation_pages():
             src_uri = normalized_src_uri(file)
@@ -67,3 +70,5 @@ class PortalPageFreshness:
             if page is not None:
                 self.watch(file, lambda src_uri=src_uri: repr(portal.view_for(src_uri)) + nav_fingerprint,
                            authored=page.authored)
+            elif (note := portal.note_for(src_uri)) is not None and note.file is file:
+                self.watch(file, lambda note=note: portal.links_fingerprint(note), authored=False, note=True)

@@ -79,6 +79,9 @@ def activity_calendar(counts: Counter[dt.date], today: dt.date, language: str, *
         if day.day <= 7 and row == 0 and column < weeks - 1:  # the first Monday of a month
             months.append(AxisLabel(month_name(day.month, language, short=True), LEFT + column * step, TOP - 5))
         day += dt.timedelta(days=1)
+    # The first column names its month too, unless the next month's name follows right after it.
+    if not months or months[0].x > LEFT + 2 * step:
+        months.insert(0, AxisLabel(month_name(start.month, language, short=True), LEFT, TOP - 5))
     weekdays = [AxisLabel(labels[key], 0, TOP + row * step + CELL - 2)
                 for row, key in ((0, "monday"), (2, "wednesday"), (4, "friday"))]
     in_range = sum(cell.count for cell in cells)

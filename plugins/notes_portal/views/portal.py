@@ -118,6 +118,12 @@ class Portal:
             problem=self.problem_row(note) if note.leetcode else None,
             language=self.language.current, url_prefix=self.language.url_prefix)
 
+    def links_fingerprint(self, note: Note) -> str:
+        """What other notes decide on ``note``'s page and is cheap to know for every note: its tags
+        as folded, and its backlinks (``serve --dirty`` re-renders the note when they change)."""
+        tags = [(tag.name, tag.slug) for tag in self.catalog.tags.of(note)]
+        return repr((tags, [(other.title, other.url) for other in self.connections.linking_to(note)]))
+
     @cached_property
     def position_in_category(self) -> dict[str, int]:
         return {note.src_uri: index for notes in self.catalog.by_category.values()

@@ -164,7 +164,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("page context: views"):
             if note is not None:
                 self.portal.place_in_category(page, note)
-            context = page_context(context, page, view, note, portal=self.portal, env=self.env, config=config)
+            context = page_context(context, page, view, note, portal=self.portal, config=config)
         if self.pagefind:
             with self.times.measure("search: records"):
                 self.search.index_page(self.env, self.portal.language.current, page, note,

@@ -5,15 +5,13 @@
    are taken from that HTML, which is the author's text only;
 2. ``page_context`` (``on_page_context``): the template variables of portal pages and
    of every page (feed link, language links), a note's facts, related notes and
-   backlinks (``np_note``, drawn by ``partials/np-note.html``), and an authored
-   listing's list.
+   backlinks (``np_note``, drawn by ``partials/np-note.html``).
 """
 
 from __future__ import annotations
 
 import re
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -24,17 +22,14 @@ from notes_portal.compat.i18n import split_language_links
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import feed_path
 from notes_portal.output.links import rewrite_links
-from notes_portal.output.render import render_partial
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.views.portal import PageView, Portal
 
-#: Where an author's own category page (or home page) wants the plugin's list.
-LIST_MARKER = "<!-- notes-portal:list -->"
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
 
 
-def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, config: MkDocsConfig, settings: NotesPortalConfig, reporter: Reporter,
-                    excerpts: ExcerptCache) -> str:
+def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, config: MkDocsConfig,
+                    settings: NotesPortalConfig, reporter: Reporter, excerpts: ExcerptCache) -> str:
     html = rewrite_links(
         html,
         resolve_problem=lambda problem_id: _problem_link(problem_id, page, portal, config, reporter),
@@ -46,7 +41,7 @@ def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal,
 
 
 def page_context(context: dict, page: Page, view: PageView | None, note: Note | None, *, portal: Portal,
-                 env: Environment, config: MkDocsConfig) -> dict:
+                 config: MkDocsConfig) -> dict:
     context["np_feed_url"] = feed_path(portal.language.url_prefix)
     context["np_alternates"] = split_language_links(config)
     if note is not None:
@@ -55,9 +50,6 @@ def page_context(context: dict, page: Page, view: PageView | None, note: Note | 
     if view is None:
         return context
     context["np"] = view
-    if page.content and LIST_MARKER in page.content:
-        listing = render_partial(env, "np-note-list.html", np=view, page=page, base_url=base_url(page))
-        page.content = page.content.replace(LIST_MARKER, listing, 1)
     return context
 
 
@@ -70,12 +62,6 @@ def split_heading(html: str) -> tuple[str, str]:
     if match is None:
         return "", html
     return html[:match.end()], html[match.end():]
-
-
-def base_url(page: Page) -> str:
-    """The site root relative to ``page``, as templates need it for links."""
-    depth = page.url.rstrip("/").count("/") + 1 if page.url else 0
-    return "/".join([".."] * depth) or "."
 
 
 def _problem_link(problem_id: int, page: Page, portal: Portal, config: MkDocsConfig, reporter: Reporter) -> str:

@@ -1,0 +1,289 @@
+"""Tags (issue 11): the /tags/ index with counts, one page per tag (paginated like category pages),
+readable Chinese slugs, case/width-folded duplicates, hostile names, drafts, English labels, and the
+tags of Atom entries; on a fixture portal built for real with ``per_page: 2``.
+
+Expected values are written out here; nothing is computed by the plugin's own code.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString, Tag
+from sites import BuildResult, FixtureSite, url_path
+
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+XSS_TAG = "<script>alert(1)</script>"
+PREFIX = {"zh": "", "en": "en/"}
+
+#: (path, title, date, tags), written in no particular order; per_page is 2.
+NOTES = [
+    ("deep-learning/t2.md", "变换器二", "2024-05-01", ["ｔｒａｎｓｆｏｒｍｅｒ", "C++", "C#"]),
+    ("nlp/a1.md", "注意力一", "2024-01-01", ["注意力", "Transformer"]),
+    ("nlp/xss.md", "安全", "2024-06-01", [XSS_TAG, "csharp"]),
+    ("nlp/a3.md", "注意力三", "2024-03-01", ["注意力", "Large Model"]),
+    ("nlp/a2.md", "注意力二", "2024-02-01", ["注意力", "transformer"]),
+    # Two spellings of one tag in one note: still one note for that tag.
+    ("deep-learning/t1.md", "变换器一", "2024-04-01", ["Transformer", "Large Model", "TRANSFORMER"]),
+]
+
+#: /tags/ in reading order: (shown name, count, slug). Count descending, then name.
+#: "Transformer": 4 notes under four spellings, "Transformer" used by two of them.
+#: "C#" and "csharp" are different tags with the same slug; "csharp" sorts later and gets "-2".
+TAG_INDEX = [
+    ("Transformer", 4, "transformer"),
+    ("注意力", 3, "注意力"),
+    ("Large Model", 2, "large-model"),
+    (XSS_TAG, 1, "script-alert-1-script"),
+    ("C#", 1, "csharp"),
+    ("C++", 1, "cplusplus"),
+    ("csharp", 1, "csharp-2"),
+]
+
+#: Titles on each tag page, newest first, two per page.
+TAG_PAGES = {
+    "transformer": [["变换器二", "变换器一"], ["注意力二", "注意力一"]],
+    "注意力": [["注意力三", "注意力二"], ["注意力一"]],
+    "large-model": [["变换器一", "注意力三"]],
+    "cplusplus": [["变换器二"]],
+    "csharp": [["变换器二"]],
+    "csharp-2": [["安全"]],
+    "script-alert-1-script": [["安全"]],
+}
+
+
+def write_portal(site: FixtureSite) -> FixtureSite:
+    site.plugin_config["per_page"] = 2
+    for path, title, date, tags in NOTES:
+        site.note(path, title, date, f"{title}的正文。", tags=tags)
+    # A draft: its tags count nowhere, and a tag only it uses has no page.
+    site.note("nlp/draft.md", "草稿", "2024-07-01", "草稿正文。", draft=True, tags=["注意力", "草稿标签"])
+    return site
+
+
+@pytest.fixture(scope="module")
+def portal_site(tmp_path_factory: pytest.TempPathFactory) -> FixtureSite:
+    return write_portal(FixtureSite(tmp_path_factory.mktemp("tags") / "portal"))
+
+
+@pytest.fixture(scope="module")
+def portal(portal_site: FixtureSite) -> BuildResult:
+    result = portal_site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def heading(page: BeautifulSoup) -> str:
+    h1 = page.select_one("article.md-content__inner h1")
+    assert h1 is not None
+    for anchor in h1.select("a.headerlink"):
+        anchor.decompose()
+    return h1.get_text(strip=True)
+
+
+def own_text(element: Tag) -> str:
+    """The element's text outside its child elements (a tag link's name without its count)."""
+    return "".join(str(child) for child in element.children if isinstance(child, NavigableString)).strip()
+
+
+def cloud(page: BeautifulSoup) -> list[Tag]:
+    clouds = page.select("article div.np-tag-cloud")
+    assert len(clouds) == 1, "expected one tag cloud"
+    return clouds[0].select("a.np-tag")
+
+
+def decoded_target(result: BuildResult, page: str, href: str) -> str:
+    """The decoded site path ``href`` on ``page`` leads to, after checking that page was built."""
+    path = unquote(url_path(page, href))
+    assert (result.site_dir / path.lstrip("/") / "index.html").is_file(), f"{href} on {page} leads nowhere: {path}"
+    return path
+
+
+def feed_titles(page: BeautifulSoup) -> list[str]:
+    return [a.get_text(strip=True) for a in page.select("article.np-feed-item .np-feed-item__title a")]
+
+
+# -- /tags/ ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_index_lists_every_tag_once_by_count_then_name(portal: BuildResult, language: str) -> None:
+    """Each tag once, with its note count (drafts not counted), most used first, ties by name."""
+    links = cloud(portal.html(PREFIX[language] + "tags/"))
+    found = [(own_text(a), int(a["data-count"]), a.select_one("span.np-tag__count").get_text(strip=True))
+             for a in links]
+    assert found == [(name, count, str(count)) for name, count, _ in TAG_INDEX]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_index_links_reach_the_tag_pages(portal: BuildResult, language: str) -> None:
+    """Every link of /tags/ leads to the tag's page under the same language, whether or not its
+    Chinese characters are percent-encoded."""
+    prefix = PREFIX[language]
+    links = cloud(portal.html(prefix + "tags/"))
+    assert [decoded_target(portal, prefix + "tags/", a["href"]) for a in links] == [
+        f"/{prefix}tags/{slug}/" for _, _, slug in TAG_INDEX]
+
+
+def test_chinese_tag_page_keeps_a_readable_slug(portal: BuildResult) -> None:
+    """/tags/注意力/ is written under its Chinese name, and its percent-encoded address means the same."""
+    assert (portal.site_dir / "tags" / "注意力" / "index.html").is_file()
+    encoded = "/tags/%E6%B3%A8%E6%84%8F%E5%8A%9B/"
+    assert unquote(encoded) == "/tags/注意力/"
+    href = next(a["href"] for a in cloud(portal.html("tags/")) if own_text(a) == "注意力")
+    assert unquote(url_path("tags/", href)) == unquote(url_path("tags/", encoded.removeprefix("/tags/")))
+
+
+@pytest.mark.parametrize(("language", "label"), [("zh", "标签"), ("en", "Tags")])
+def test_index_title(portal: BuildResult, language: str, label: str) -> None:
+    assert heading(portal.html(PREFIX[language] + "tags/")) == label
+
+
+# -- tag pages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", list(TAG_PAGES))
+def test_tag_pages_list_notes_newest_first_per_page(portal: BuildResult, slug: str) -> None:
+    """A tag with N notes has ceil(N / 2) pages: 1 note one page, 2 (= per_page) one page without
+    a pager, 3 (= per_page + 1) and 4 two pages."""
+    pages = TAG_PAGES[slug]
+    for language in ("zh", "en"):
+        base = f"{PREFIX[language]}tags/{slug}/"
+        for number, titles in enumerate(pages, start=1):
+            path = base if number == 1 else f"{base}page/{number}/"
+            page = portal.html(path)
+            assert feed_titles(page) == titles, path
+            assert (page.select("nav.np-pager") != []) == (len(pages) > 1), path
+        assert not portal.exists(f"{base}page/{len(pages) + 1}/")
+
+
+def test_tag_page_items_link_to_the_notes(portal: BuildResult) -> None:
+    page = portal.html("tags/注意力/")
+    hrefs = [decoded_target(portal, "tags/注意力/", a["href"])
+             for a in page.select("article.np-feed-item .np-feed-item__title a")]
+    assert hrefs == ["/nlp/a3/", "/nlp/a2/"]
+    assert [p.get_text(strip=True) for p in page.select("article.np-feed-item .np-feed-item__excerpt")] == [
+        "注意力三的正文。", "注意力二的正文。"]
+
+
+def test_tag_page_two_pager_links_back_to_page_one(portal: BuildResult) -> None:
+    second = portal.html("tags/注意力/page/2/")
+    targets = [decoded_target(portal, "tags/注意力/page/2/", a["href"]) for a in second.select("nav.np-pager a")]
+    assert "/tags/注意力/" in targets
+    first = portal.html("tags/注意力/")
+    assert "/tags/注意力/page/2/" in [decoded_target(portal, "tags/注意力/", a["href"])
+                                      for a in first.select("nav.np-pager a")]
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("zh", "标签：注意力"), ("en", "Tag: 注意力"), ("zh", "标签：Large Model"), ("en", "Tag: Large Model")])
+def test_tag_page_titles(portal: BuildResult, language: str, title: str) -> None:
+    slug = "注意力" if "注意力" in title else "large-model"
+    assert heading(portal.html(f"{PREFIX[language]}tags/{slug}/")) == title
+
+
+def test_draft_only_tag_has_no_page_and_is_not_listed(portal: BuildResult) -> None:
+    """A tag used only by a draft is on no page; the draft itself is on no tag page."""
+    for prefix in ("", "en/"):
+        assert not portal.exists(f"{prefix}tags/草稿标签/")
+        assert "草稿标签" not in [own_text(a) for a in cloud(portal.html(prefix + "tags/"))]
+        assert "草稿" not in feed_titles(portal.html(f"{prefix}tags/注意力/page/2/"))
+    assert list((portal.site_dir / "tags").iterdir()) and not any(
+        "草稿" in path.name for path in (portal.site_dir / "tags").iterdir())
+
+
+# -- folding, spaces, hostile names -------------------------------------------------------
+
+
+def test_case_and_width_variants_are_one_tag(portal: BuildResult) -> None:
+    """Transformer, transformer, TRANSFORMER and full-width ｔｒａｎｓｆｏｒｍｅｒ: one tag, one page,
+    shown as the spelling most notes use, on every note's header too."""
+    tags_dir = portal.site_dir / "tags"
+    assert sorted(path.name for path in tags_dir.iterdir() if "transformer" in path.name.casefold()) == ["transformer"]
+    for path in ("nlp/a1/", "nlp/a2/", "deep-learning/t1/", "deep-learning/t2/"):
+        names = [a.get_text(strip=True) for a in portal.html(path).select("div.np-note-meta a.np-tag")]
+        assert names.count("Transformer") == 1, (path, names)
+        assert not {"transformer", "TRANSFORMER", "ｔｒａｎｓｆｏｒｍｅｒ"} & set(names), (path, names)
+
+
+def test_folding_is_logged_as_info(portal: BuildResult) -> None:
+    """The build log names the spellings that became one tag, as INFO (not a warning)."""
+    lines = [line for line in portal.output.splitlines() if re.search(r"notes[-_]portal: tags .* are one tag", line)]
+    assert lines, portal.output
+    assert all(line.startswith("INFO") for line in lines), lines
+    line = lines[0]
+    for spelling in ("'Transformer'", "'transformer'", "'TRANSFORMER'", "'ｔｒａｎｓｆｏｒｍｅｒ'"):
+        assert spelling in line, line
+    assert line.endswith("shown as 'Transformer'"), line
+    assert not [line for line in portal.warnings() if "tag" in line.casefold()], portal.warnings()
+
+
+def test_strict_build_passes_with_folded_tags(portal_site: FixtureSite, portal: BuildResult,
+                                              tmp_path: Path) -> None:
+    """Folding duplicates is not a warning: ``mkdocs build --strict`` still succeeds."""
+    strict = portal_site.build(strict=True, site_dir=tmp_path / "strict-site")
+    assert strict.returncode == 0, strict.output
+    assert (strict.site_dir / "tags" / "transformer" / "index.html").is_file()
+
+
+def test_tag_with_spaces(portal: BuildResult) -> None:
+    """"Large Model" keeps its space on screen and gets the slug large-model."""
+    links = [a for a in portal.html("nlp/a3/").select("div.np-note-meta a.np-tag")]
+    assert [a.get_text(strip=True) for a in links] == ["注意力", "Large Model"]
+    assert decoded_target(portal, "nlp/a3/", links[1]["href"]) == "/tags/large-model/"
+
+
+@pytest.mark.parametrize("path", ["tags/", "tags/script-alert-1-script/", "nlp/xss/", "en/tags/", "en/nlp/xss/"])
+def test_hostile_tag_is_text(portal: BuildResult, path: str) -> None:
+    """``<script>alert(1)</script>`` as a tag is shown as those characters; it makes no element and
+    stays escaped in attributes."""
+    raw = (portal.site_dir / path / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in raw
+    assert "alert(1)</script>" not in raw
+    page = portal.html(path)
+    assert [s for s in page.find_all("script") if "alert(1)" in s.get_text()] == []
+    shown = [a.get_text(strip=True) for a in page.select("a.np-tag")] + [heading(page)]
+    assert any(XSS_TAG in text for text in shown), shown
+
+
+# -- Atom ------------------------------------------------------------------------------
+
+
+def atom_categories(result: BuildResult, path: str) -> dict[str, list[str]]:
+    """Category terms of each entry of the Atom feed at ``path``, by entry title."""
+    raw = (result.site_dir / path).read_text(encoding="utf-8")
+    assert "<script>" not in raw
+    root = ET.fromstring(raw)
+    return {entry.findtext("atom:title", namespaces=ATOM): [c.get("term") for c in entry.findall("atom:category", ATOM)]
+            for entry in root.findall("atom:entry", ATOM)}
+
+
+@pytest.mark.parametrize("path", ["feed.xml", "en/feed.xml"])
+def test_atom_entries_carry_tags_as_categories(portal: BuildResult, path: str) -> None:
+    """Besides the note's category (term: its slug, as before issue 11), one ``<category term>`` per
+    tag, by its shown name: spellings folded into one, markup kept as text."""
+    found = {title: sorted(terms) for title, terms in atom_categories(portal, path).items()}
+    assert found == {
+        "安全": sorted(["nlp", XSS_TAG, "csharp"]),
+        "变换器二": sorted(["deep-learning", "Transformer", "C++", "C#"]),
+        "变换器一": sorted(["deep-learning", "Transformer", "Large Model"]),
+        "注意力三": sorted(["nlp", "注意力", "Large Model"]),
+        "注意力二": sorted(["nlp", "注意力", "Transformer"]),
+        "注意力一": sorted(["nlp", "注意力", "Transformer"]),
+    }
+
+
+def test_atom_entry_without_tags_has_only_its_category(tmp_path: Path) -> None:
+    site = FixtureSite(tmp_path / "portal")
+    site.note("nlp/plain.md", "无标签", "2024-01-01")
+    site.note("nlp/tagged.md", "有标签", "2024-01-02", tags=["注意力"])
+    result = site.build()
+    assert result.returncode == 0, result.output
+    assert atom_categories(result, "feed.xml") == {"有标签": ["nlp", "注意力"], "无标签": ["nlp"]}

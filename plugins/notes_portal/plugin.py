@@ -14,22 +14,18 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.authoring.reporting import Reporter, project_dir
-from notes_portal.authoring.rules import todays_rules
-from notes_portal.catalog.categories import categories_for
-from notes_portal.catalog.collect import collect_notes, normalized_src_uri
-from notes_portal.catalog.gitdates import read_git_dates
+from notes_portal.authoring.reporting import Reporter
+from notes_portal.catalog.collect import normalized_src_uri, read_catalog
 from notes_portal.catalog.structure import ParsedNote
 from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.note_page import content_of_note, page_context
-from notes_portal.output.pages import TagPageSpec, add_portal_pages
 from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
@@ -37,7 +33,6 @@ from notes_portal.speedups.render_reuse import RenderReuse
 from notes_portal.speedups.template_cache import InMemoryBytecodeCache
 from notes_portal.speedups.timing import StepTimes
 from notes_portal.views.labels import labels_for
-from notes_portal.views.leetcode import list_pages as leetcode_list_pages
 from notes_portal.views.navigation import apply_portal_nav
 from notes_portal.views.portal import Portal
 
@@ -89,28 +84,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         language = i18n.build_language(config)
         if language.current == language.default:
             self.reporter.start_run()
-        categories = categories_for(self.config, language.current, language.default)
-        catalog = collect_notes(
-            files, language=language.current, default_language=language.default, categories=categories,
-            rules=todays_rules((t["name"] for t in self.config.leetcode.topics), self.config.leetcode.category),
-            git_dates=read_git_dates(config.docs_dir), parsed_cache=self.parsed_notes,
-            project_dir=project_dir(config), include_drafts=self.serving)
-        self.reporter.report(catalog.diagnostics)
-        self.reporter.report_undeclared(catalog.undeclared_folders, categories, config)
-        self.reporter.report_duplicate_problems(catalog.notes, config)
-        for note in catalog.drafts:
-            note.file.inclusion = InclusionLevel.DRAFT
+        catalog = read_catalog(files, config, self.config, language, reporter=self.reporter,
+                               parsed_cache=self.parsed_notes, include_drafts=self.serving)
         for note in catalog.notes:
             self.excerpts.restore(note)
-        self.reporter.report_merged_tags(catalog.tags.merged)
-        pages = add_portal_pages(
-            files, config, language, feed_size=len(catalog.notes),
-            category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
-            category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
-            per_page=self.config.per_page, leetcode_category=self.config.leetcode.category,
-            leetcode_lists=leetcode_list_pages(catalog, self.config.leetcode, language.current),
-            tags=[TagPageSpec(tag.slug, tag.name, tag.count) for tag in catalog.tags.tags])
-        self.portal = Portal(self.config, language, catalog, pages)
+        self.portal = Portal.with_pages(files, config, self.config, language, catalog)
         if self.pagefind:
             self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
         i18n.list_in_i18n_sitemap(config, language, files)

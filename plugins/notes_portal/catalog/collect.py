@@ -10,7 +10,8 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mkdocs.structure.files import File, Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from notes_portal.authoring.frontmatter import (
     Rules,
@@ -19,9 +20,14 @@ from notes_portal.authoring.frontmatter import (
     parse_note,
     read_source,
 )
-from notes_portal.catalog.gitdates import FileDates, modification_date
+from notes_portal.authoring.reporting import Reporter, project_dir
+from notes_portal.authoring.rules import todays_rules
+from notes_portal.catalog.categories import categories_for
+from notes_portal.catalog.gitdates import FileDates, modification_date, read_git_dates
 from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
 from notes_portal.catalog.tags import TagCatalog, collect_tags
+from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.config import NotesPortalConfig
 
 
 @dataclass
@@ -141,3 +147,25 @@ def _read_note(file: File, category: str, language: str, default_language: str, 
         links=parsed.links,
     )
     return note, parsed.diagnostics
+
+
+def read_catalog(files: Files, config: MkDocsConfig, settings: NotesPortalConfig, language: BuildLanguage, *,
+                 reporter: Reporter, parsed_cache: dict[tuple, ParsedNote], include_drafts: bool) -> Catalog:
+    """The catalog of the language being built, with what is wrong in it reported and drafts kept
+    out of the site (under ``serve`` they are listed, marked, and built)."""
+    if language.current == language.default:
+        reporter.start_run()
+    categories = categories_for(settings, language.current, language.default)
+    leetcode = settings.leetcode
+    catalog = collect_notes(
+        files, language=language.current, default_language=language.default, categories=categories,
+        rules=todays_rules((topic["name"] for topic in leetcode.topics), leetcode.category),
+        git_dates=read_git_dates(config.docs_dir), parsed_cache=parsed_cache,
+        project_dir=project_dir(config), include_drafts=include_drafts)
+    reporter.report(catalog.diagnostics)
+    reporter.report_undeclared(catalog.undeclared_folders, categories, config)
+    reporter.report_duplicate_problems(catalog.notes, config)
+    reporter.report_merged_tags(catalog.tags.merged)
+    for note in catalog.drafts:
+        note.file.inclusion = InclusionLevel.DRAFT
+    return catalog

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -27,6 +29,8 @@ from notes_portal.output.pages import (
     TAG,
     TAGS,
     PortalPage,
+    TagPageSpec,
+    add_portal_pages,
 )
 from notes_portal.views.activity import Calendar, activity_calendar, activity_counts
 from notes_portal.views.archive import ArchiveYear, archive_years
@@ -42,6 +46,7 @@ from notes_portal.views.leetcode import (
     statement_url,
     topics_for,
 )
+from notes_portal.views.leetcode import list_pages as leetcode_list_pages
 from notes_portal.views.note_facts import NoteView, TagLink, note_view, tag_link
 from notes_portal.views.pagination import Paginated, paginate
 from notes_portal.views.tiles import Tile, build_tiles
@@ -78,6 +83,20 @@ def src_uri_to_url(src_uri: str, url_prefix: str) -> str:
 
 
 class Portal:
+    @classmethod
+    def with_pages(cls, files: Files, mkdocs_config: MkDocsConfig, config: NotesPortalConfig,
+                   language: BuildLanguage, catalog: Catalog) -> Portal:
+        """Add the portal's pages for ``catalog`` to ``files``; the portal then shows them."""
+        categories = catalog.categories
+        pages = add_portal_pages(
+            files, mkdocs_config, language, feed_size=len(catalog.notes),
+            category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
+            category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
+            per_page=config.per_page, leetcode_category=config.leetcode.category,
+            leetcode_lists=leetcode_list_pages(catalog, config.leetcode, language.current),
+            tags=[TagPageSpec(tag.slug, tag.name, tag.count) for tag in catalog.tags.tags])
+        return cls(config, language, catalog, pages)
+
     def __init__(self, config: NotesPortalConfig, language: BuildLanguage, catalog: Catalog,
                  pages: dict[str, PortalPage]) -> None:
         self.config = config

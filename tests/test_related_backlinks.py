@@ -1,0 +1,196 @@
+"""Related notes and backlinks at the end of each note (issue 11), on a fixture portal built for real.
+
+Related: most shared tags first, then same category, then newest (last change); at most five;
+never the note itself, never a draft. Backlinks: notes whose Markdown links here (relative,
+with an anchor, reference-style, ``lc:N``), not from code, the navigation or the related list.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pytest
+from bs4 import Tag
+from sites import BuildResult, FixtureSite, url_path
+
+PREFIX = {"zh": "", "en": "en/"}
+LABELS = {"zh": ("相关笔记", "反向链接"), "en": ("Related notes", "Linked from")}
+
+CODE_ONLY_BODY = """
+代码里的链接不算：
+
+```markdown
+[目标](target.md)
+```
+
+行内也不算：`[目标](target.md)`。
+"""
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    site = FixtureSite(tmp_path_factory.mktemp("related") / "portal")
+    # -- related: the main note and its candidates
+    site.note("nlp/a.md", "主笔记", "2024-01-01", tags=["alpha", "beta", "gamma"])
+    site.note("deep-learning/b1.md", "三标签", "2023-01-01", tags=["alpha", "beta", "gamma"])
+    site.note("nlp/b2.md", "两标签同类", "2022-01-01", tags=["alpha", "beta"])
+    site.note("deep-learning/b3.md", "两标签异类", "2025-01-01", tags=["alpha", "beta"])
+    site.note("nlp/b7.md", "一标签同类", "2020-01-01", tags=["beta"])
+    site.note("deep-learning/b4.md", "一标签较旧", "2024-06-01", tags=["alpha"])
+    site.note("deep-learning/b5.md", "一标签新近更新", "2024-03-01", updated="2024-09-01", tags=["gamma"])
+    site.note("nlp/b6.md", "同类无标签", "2025-06-01")
+    site.note("deep-learning/u.md", "无关", "2025-07-01", tags=["other"])
+    # Shares all three tags and is newer than most: first in line if drafts leaked.
+    site.note("nlp/draft.md", "草稿三标签", "2025-02-01", "[目标](target.md) 与 [76](lc:76)。",
+              draft=True, tags=["alpha", "beta", "gamma"])
+    # -- LeetCode: numbered titles in the lists
+    site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-05-05", "思路。",
+              tags=["滑动窗口"], leetcode={"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]})
+    site.note("leetcode/0001-two-sum.md", "两数之和", "2023-01-02", "思路。",
+              tags=["哈希表"], leetcode={"id": 1, "difficulty": "easy", "topics": ["哈希表"]})
+    site.note("deep-learning/window.md", "窗口笔记", "2021-01-01", tags=["滑动窗口"])
+    # -- backlinks: the newest nlp note, so it is in the navigation of every page
+    site.note("nlp/target.md", "目标笔记", "2025-08-01", "[本文](target.md)自指。\n\n## Part\n\n正文。",
+              tags=["delta"])
+    site.note("nlp/s1.md", "相对链接", "2024-01-05", "见[目标](target.md)。")
+    site.note("deep-learning/s2.md", "带锚点链接", "2024-02-05", "见[目标](../nlp/target.md#part)。")
+    site.note("deep-learning/s3.md", "引用式链接", "2024-03-05", "见[目标][t]。\n\n[t]: ../nlp/target.md")
+    site.note("nlp/c1.md", "代码里的链接", "2024-04-05", CODE_ONLY_BODY)
+    site.note("nlp/r.md", "只是相关", "2024-05-05", "不链接任何笔记。", tags=["delta"])
+    site.note("nlp/s4.md", "力扣链接", "2024-06-05", "见 [76](lc:76)。")
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def section(result: BuildResult, path: str, kind: str) -> Tag | None:
+    """The ``section.np-related`` / ``section.np-backlinks`` of the note at ``path`` (at most one)."""
+    found = result.html(path).select(f"article.md-content__inner section.np-{kind}")
+    assert len(found) <= 1, path
+    return found[0] if found else None
+
+
+def entries(result: BuildResult, path: str, kind: str) -> list[tuple[str, str]]:
+    """``(title, decoded target path)`` of each link of the section; the target must have been built."""
+    found = section(result, path, kind)
+    if found is None:
+        return []
+    links = found.select("ul > li > a")
+    out = []
+    for link in links:
+        target = unquote(url_path(path, link["href"]))
+        assert (result.site_dir / target.lstrip("/") / "index.html").is_file(), f"{link} on {path}"
+        out.append((link.get_text(strip=True), target))
+    return out
+
+
+def titles(result: BuildResult, path: str, kind: str) -> list[str]:
+    return [title for title, _ in entries(result, path, kind)]
+
+
+NOTE_PAGES = ["nlp/a/", "deep-learning/b1/", "nlp/b2/", "deep-learning/b3/", "nlp/b7/", "deep-learning/b4/",
+              "deep-learning/b5/", "nlp/b6/", "deep-learning/u/", "leetcode/0076-minimum-window-substring/",
+              "leetcode/0001-two-sum/", "deep-learning/window/", "nlp/target/", "nlp/s1/", "deep-learning/s2/",
+              "deep-learning/s3/", "nlp/c1/", "nlp/r/", "nlp/s4/"]
+
+
+# -- related ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_related_order_and_limit(portal: BuildResult, language: str) -> None:
+    """Three shared tags; two, same category before other; one, same category first, then the
+    latest change; five in all, so the older one-tag note and the untagged category mate are cut."""
+    prefix = PREFIX[language]
+    assert entries(portal, f"{prefix}nlp/a/", "related") == [
+        ("三标签", f"/{prefix}deep-learning/b1/"),
+        ("两标签同类", f"/{prefix}nlp/b2/"),
+        ("两标签异类", f"/{prefix}deep-learning/b3/"),
+        ("一标签同类", f"/{prefix}nlp/b7/"),
+        ("一标签新近更新", f"/{prefix}deep-learning/b5/"),
+    ]
+
+
+@pytest.mark.parametrize("path", NOTE_PAGES)
+def test_related_never_self_never_draft_at_most_five(portal: BuildResult, path: str) -> None:
+    for prefix in ("", "en/"):
+        found = entries(portal, prefix + path, "related")
+        assert len(found) <= 5, found
+        assert f"/{prefix}{path}" not in [target for _, target in found]
+        assert "草稿三标签" not in [title for title, _ in found]
+        assert "/nlp/draft/" not in [target.removeprefix("/en") for _, target in found]
+
+
+def test_leetcode_notes_are_numbered_in_related(portal: BuildResult) -> None:
+    """LC 76's candidates: the note sharing its tag, then the other LeetCode note (same category)."""
+    assert titles(portal, "leetcode/0076-minimum-window-substring/", "related") == ["窗口笔记", "1. 两数之和"]
+    assert titles(portal, "deep-learning/window/", "related")[0] == "76. 最小覆盖子串"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_section_labels(portal: BuildResult, language: str) -> None:
+    related_label, backlinks_label = LABELS[language]
+    prefix = PREFIX[language]
+    related = section(portal, f"{prefix}nlp/a/", "related")
+    assert related is not None and related.find("h2").get_text(strip=True) == related_label
+    backlinks = section(portal, f"{prefix}nlp/target/", "backlinks")
+    assert backlinks is not None and backlinks.find("h2").get_text(strip=True) == backlinks_label
+
+
+def test_sections_come_after_the_text(portal: BuildResult) -> None:
+    """Both lists close the note: after its last paragraph."""
+    article = portal.html("nlp/target/").select_one("article.md-content__inner")
+    paragraph = next(p for p in article.find_all("p") if p.get_text(strip=True) == "正文。")
+    following = [s["class"][0] for s in paragraph.find_all_next("section") if s.get("class")]
+    assert "np-related" in following and "np-backlinks" in following
+
+
+# -- backlinks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_backlinks_from_relative_anchor_and_reference_links(portal: BuildResult, language: str) -> None:
+    """Newest first. Not the note's own link, not the code-only note, not the related note, not
+    the draft, and not the notes whose navigation lists the target."""
+    prefix = PREFIX[language]
+    assert entries(portal, f"{prefix}nlp/target/", "backlinks") == [
+        ("引用式链接", f"/{prefix}deep-learning/s3/"),
+        ("带锚点链接", f"/{prefix}deep-learning/s2/"),
+        ("相对链接", f"/{prefix}nlp/s1/"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_backlinks_from_lc_links(portal: BuildResult, language: str) -> None:
+    prefix = PREFIX[language]
+    assert entries(portal, f"{prefix}leetcode/0076-minimum-window-substring/", "backlinks") == [
+        ("力扣链接", f"/{prefix}nlp/s4/")]
+
+
+def test_related_and_navigation_are_not_backlinks(portal: BuildResult) -> None:
+    """"只是相关" and the target list each other as related, and the target is in every page's
+    navigation; still neither is a backlink of the other."""
+    assert "只是相关" in titles(portal, "nlp/target/", "related")
+    assert "目标笔记" in titles(portal, "nlp/r/", "related")
+    nav_links = [unquote(url_path("nlp/r/", a["href"])) for a in portal.html("nlp/r/").select("nav.md-nav a[href]")]
+    assert "/nlp/target/" in nav_links
+    assert section(portal, "nlp/r/", "backlinks") is None
+    assert "只是相关" not in titles(portal, "nlp/target/", "backlinks")
+
+
+@pytest.mark.parametrize("path", ["nlp/a/", "nlp/r/", "nlp/s1/", "nlp/c1/", "nlp/b6/", "leetcode/0001-two-sum/"])
+def test_no_backlinks_no_section(portal: BuildResult, path: str) -> None:
+    for prefix in ("", "en/"):
+        assert section(portal, prefix + path, "backlinks") is None, prefix + path
+        assert portal.html(prefix + path).find(string="反向链接" if not prefix else "Linked from") is None
+
+
+def test_code_links_render_as_code_not_backlinks(portal: BuildResult) -> None:
+    """The code-only note really shows the link text as code (so the test means what it says)."""
+    article = portal.html("nlp/c1/").select_one("article.md-content__inner")
+    assert "[目标](target.md)" in article.select_one("pre").get_text()
+    assert "[目标](target.md)" in [c.get_text() for c in article.select("p code")]
+    assert "代码里的链接" not in titles(portal, "nlp/target/", "backlinks")

@@ -23,7 +23,20 @@ CODE_ONLY_BODY = """
 [目标](target.md)
 ```
 
-行内也不算：`[目标](target.md)`。
+波浪线围栏也不算：
+
+~~~
+[目标](target.md)
+~~~
+
+行内也不算：`[目标](target.md)`，两个反引号也不算：`` [目标](../nlp/target.md) ``。
+"""
+
+
+INDENTED_CODE_BODY = """
+缩进四格的代码块也是代码块：
+
+    [目标](target.md)
 """
 
 
@@ -33,9 +46,11 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     # -- related: the main note and its candidates
     site.note("nlp/a.md", "主笔记", "2024-01-01", tags=["alpha", "beta", "gamma"])
     site.note("deep-learning/b1.md", "三标签", "2023-01-01", tags=["alpha", "beta", "gamma"])
+    site.note("deep-learning/b1.en.md", "Three tags", "2023-01-01", "Body.", tags=["alpha", "beta", "gamma"])
     site.note("nlp/b2.md", "两标签同类", "2022-01-01", tags=["alpha", "beta"])
     site.note("deep-learning/b3.md", "两标签异类", "2025-01-01", tags=["alpha", "beta"])
-    site.note("nlp/b7.md", "一标签同类", "2020-01-01", tags=["beta"])
+    # "BETA" is the tag "beta" (case-folded): one shared tag.
+    site.note("nlp/b7.md", "一标签同类", "2020-01-01", tags=["BETA"])
     site.note("deep-learning/b4.md", "一标签较旧", "2024-06-01", tags=["alpha"])
     site.note("deep-learning/b5.md", "一标签新近更新", "2024-03-01", updated="2024-09-01", tags=["gamma"])
     site.note("nlp/b6.md", "同类无标签", "2025-06-01")
@@ -55,7 +70,9 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site.note("nlp/s1.md", "相对链接", "2024-01-05", "见[目标](target.md)。")
     site.note("deep-learning/s2.md", "带锚点链接", "2024-02-05", "见[目标](../nlp/target.md#part)。")
     site.note("deep-learning/s3.md", "引用式链接", "2024-03-05", "见[目标][t]。\n\n[t]: ../nlp/target.md")
+    site.note("deep-learning/s3.en.md", "Reference link", "2024-03-05", "See [the target][t].\n\n[t]: ../nlp/target.md")
     site.note("nlp/c1.md", "代码里的链接", "2024-04-05", CODE_ONLY_BODY)
+    site.note("nlp/c2.md", "缩进代码里的链接", "2024-04-06", INDENTED_CODE_BODY)
     site.note("nlp/r.md", "只是相关", "2024-05-05", "不链接任何笔记。", tags=["delta"])
     site.note("nlp/s4.md", "力扣链接", "2024-06-05", "见 [76](lc:76)。")
     result = site.build()
@@ -94,7 +111,7 @@ def titles(result: BuildResult, path: str, kind: str) -> list[str]:
 NOTE_PAGES = ["nlp/a/", "deep-learning/b1/", "nlp/b2/", "deep-learning/b3/", "nlp/b7/", "deep-learning/b4/",
               "deep-learning/b5/", "nlp/b6/", "deep-learning/u/", "leetcode/0076-minimum-window-substring/",
               "leetcode/0001-two-sum/", "deep-learning/window/", "nlp/target/", "nlp/s1/", "deep-learning/s2/",
-              "deep-learning/s3/", "nlp/c1/", "nlp/r/", "nlp/s4/"]
+              "deep-learning/s3/", "nlp/c1/", "nlp/c2/", "nlp/r/", "nlp/s4/"]
 
 
 # -- related ---------------------------------------------------------------------------
@@ -106,7 +123,7 @@ def test_related_order_and_limit(portal: BuildResult, language: str) -> None:
     latest change; five in all, so the older one-tag note and the untagged category mate are cut."""
     prefix = PREFIX[language]
     assert entries(portal, f"{prefix}nlp/a/", "related") == [
-        ("三标签", f"/{prefix}deep-learning/b1/"),
+        ({"zh": "三标签", "en": "Three tags"}[language], f"/{prefix}deep-learning/b1/"),
         ("两标签同类", f"/{prefix}nlp/b2/"),
         ("两标签异类", f"/{prefix}deep-learning/b3/"),
         ("一标签同类", f"/{prefix}nlp/b7/"),
@@ -157,7 +174,7 @@ def test_backlinks_from_relative_anchor_and_reference_links(portal: BuildResult,
     the draft, and not the notes whose navigation lists the target."""
     prefix = PREFIX[language]
     assert entries(portal, f"{prefix}nlp/target/", "backlinks") == [
-        ("引用式链接", f"/{prefix}deep-learning/s3/"),
+        ({"zh": "引用式链接", "en": "Reference link"}[language], f"/{prefix}deep-learning/s3/"),
         ("带锚点链接", f"/{prefix}deep-learning/s2/"),
         ("相对链接", f"/{prefix}nlp/s1/"),
     ]
@@ -191,6 +208,15 @@ def test_no_backlinks_no_section(portal: BuildResult, path: str) -> None:
 def test_code_links_render_as_code_not_backlinks(portal: BuildResult) -> None:
     """The code-only note really shows the link text as code (so the test means what it says)."""
     article = portal.html("nlp/c1/").select_one("article.md-content__inner")
-    assert "[目标](target.md)" in article.select_one("pre").get_text()
-    assert "[目标](target.md)" in [c.get_text() for c in article.select("p code")]
+    assert [pre.get_text().strip() for pre in article.select("pre")] == ["[目标](target.md)"] * 2
+    assert [c.get_text().strip() for c in article.select("p code")] == ["[目标](target.md)", "[目标](../nlp/target.md)"]
+    assert article.select("p a[href]") == []
     assert "代码里的链接" not in titles(portal, "nlp/target/", "backlinks")
+
+
+def test_indented_code_block_links_are_not_backlinks(portal: BuildResult) -> None:
+    """A four-space indented code block is a code block too: its link text is no backlink."""
+    article = portal.html("nlp/c2/").select_one("article.md-content__inner")
+    assert [pre.get_text().strip() for pre in article.select("pre")] == ["[目标](target.md)"]
+    assert article.select("p a[href]") == []
+    assert "缩进代码里的链接" not in titles(portal, "nlp/target/", "backlinks")

@@ -6,13 +6,13 @@ sources), so every note's lists are right whichever notes MkDocs renders.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 from collections import Counter
 
 from notes_portal.catalog.collect import Catalog
 from notes_portal.catalog.note_links import linked_src_uri, problem_number
 from notes_portal.catalog.structure import Note
-from notes_portal.catalog.tags import TagCatalog
+from notes_portal.catalog.tags import Tag, TagCatalog
 
 RELATED_LIMIT = 5
 
@@ -26,27 +26,39 @@ class Connections:
         #: Newest first, as in ``catalog.notes``: a note's rank breaks ties by recency.
         self.rank = {note.src_uri: index for index, note in enumerate(catalog.notes)}
         self.backlinks = _backlinks(catalog)
+        self._members: dict[str, tuple[str, ...]] = {}
 
     def related(self, note: Note, limit: int = RELATED_LIMIT) -> list[Note]:
-        """Notes sharing the most tags; then same category before others; then newest first."""
-        shared: Counter[str] = Counter()
-        for tag in self.tags.of(note):
-            for other in tag.notes:
-                shared[other.src_uri] += 1
-        shared.pop(note.src_uri, None)
+        """Notes sharing the most tags; then same category before others; then newest first.
+
+        Runs for every note page, and a popular tag has hundreds of notes: the shared-tag counts
+        are made by ``Counter`` in C, and only the best-scoring buckets are sorted in Python.
+        """
         by_uri = self.catalog.by_src_uri
-
-        def order(src_uri: str) -> tuple[int, bool, int]:
-            return -shared[src_uri], by_uri[src_uri].category != note.category, self.rank[src_uri]
-
-        picked = heapq.nsmallest(limit, (uri for uri in shared if uri in by_uri and not by_uri[uri].draft),
-                                 key=order)
+        shared = Counter(itertools.chain.from_iterable(self._tag_members(tag) for tag in self.tags.of(note)))
+        shared.pop(note.src_uri, None)
+        buckets: dict[int, list[str]] = {}
+        for src_uri, count in shared.items():
+            buckets.setdefault(count, []).append(src_uri)
+        picked: list[str] = []
+        for count in sorted(buckets, reverse=True):
+            candidates = [uri for uri in buckets[count] if uri in by_uri and not by_uri[uri].draft]
+            candidates.sort(key=lambda uri: (by_uri[uri].category != note.category, self.rank[uri]))
+            picked.extend(candidates[:limit - len(picked)])
+            if len(picked) >= limit:
+                break
         for other in self.catalog.in_category(note.category):  # newest first
             if len(picked) >= limit:
                 break
             if other is not note and not other.draft and other.src_uri not in shared:
                 picked.append(other.src_uri)
         return [by_uri[uri] for uri in picked]
+
+    def _tag_members(self, tag: Tag) -> tuple[str, ...]:
+        members = self._members.get(tag.slug)
+        if members is None:
+            members = self._members[tag.slug] = tuple(other.src_uri for other in tag.notes)
+        return members
 
     def linking_to(self, note: Note) -> list[Note]:
         """The notes whose text links to ``note``, newest first."""

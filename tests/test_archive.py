@@ -154,6 +154,7 @@ def day(days_ago: int) -> str:
 def recent(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Notes dated relative to the build day."""
     site = FixtureSite(tmp_path_factory.mktemp("activity") / "portal")
+    site.plugin_config["per_page"] = 3  # seven notes: home pages 1 to 3
     site.note("nlp/today.md", "今天", day(0))
     site.note("nlp/three.md", "三天前", day(3))
     site.note("nlp/ten-a.md", "十天前甲", day(10))
@@ -247,3 +248,12 @@ def test_home_shows_compact_calendar_linking_to_archive(recent: BuildResult, lan
     assert dates[-1] == day(0)
     assert day(200) not in by_date
     assert dt.date.fromisoformat(dates[0]) >= TODAY - dt.timedelta(days=26 * 7 + 6)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_compact_calendar_only_on_the_first_home_page(recent: BuildResult, language: str) -> None:
+    prefix = PREFIX[language]
+    for path in (f"{prefix}page/2/", f"{prefix}page/3/", f"{prefix}nlp/", f"{prefix}nlp/today/"):
+        page = recent.html(path)
+        assert page.select("a.np-activity-link") == [], path
+        assert page.select("svg.np-activity") == [], path

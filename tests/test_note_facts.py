@@ -6,6 +6,9 @@ Expected values are written out here; nothing is computed by the plugin's own co
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -164,3 +167,65 @@ def test_facts_are_not_on_generated_pages(portal: BuildResult) -> None:
     for path in ("", "nlp/", "en/", "tags/", "tags/注意力/"):
         page: BeautifulSoup = portal.html(path)
         assert page.select("div.np-note-meta") == [], path
+
+
+@pytest.mark.parametrize(("path", "expected"), [("nlp/same-day/", "May 1, 2024"), ("deep-learning/plain/", "Jun 2, 2024")])
+def test_untranslated_note_has_english_facts_on_en(portal: BuildResult, path: str, expected: str) -> None:
+    """A note without a translation, shown on /en/, still gets English dates and labels."""
+    facts = meta(portal, "en/" + path)
+    assert [text(t) for t in facts.select("time.np-date")] == [expected]
+    assert text(facts.select_one(".np-reading-time")) == "1 min read"
+
+
+# -- dates from git ----------------------------------------------------------------------
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "author@example.org",
+           "GIT_COMMITTER_NAME": "Author", "GIT_COMMITTER_EMAIL": "author@example.org",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(repo: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, **GIT_ENV}
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+def commit(repo: Path, when: str) -> None:
+    git(repo, "add", "--", "docs")
+    git(repo, "commit", "-q", "--no-gpg-sign", "-m", f"commit at {when}", when=when)
+
+
+@pytest.fixture(scope="module")
+def git_portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Front matter first, then git, as in the feed."""
+    site = FixtureSite(tmp_path_factory.mktemp("facts-git") / "portal")
+    git(site.root, "init", "-q")
+    site.write("nlp/edited.md", "---\ntitle: 提交后修改\n---\n\n第一版。\n")
+    site.write("nlp/once.md", "---\ntitle: 只提交一次\n---\n\n正文。\n")
+    site.note("nlp/dated.md", "写了日期", "2020-01-01", "第一版。")
+    site.note("nlp/explicit.md", "写了更新日期", "2020-01-01", updated="2020-06-01")
+    commit(site.root, "2021-05-06T12:00:00")
+    site.write("nlp/edited.md", "---\ntitle: 提交后修改\n---\n\n第二版。\n")
+    site.note("nlp/dated.md", "写了日期", "2020-01-01", "第二版。")
+    commit(site.root, "2022-07-08T12:00:00")
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize(("path", "written", "updated"), [
+    ("nlp/edited/", "2021-05-06", "2022-07-08"),  # no dates in front matter: first and last commit
+    ("nlp/once/", "2021-05-06", None),  # one commit is no update
+    ("nlp/dated/", "2020-01-01", "2022-07-08"),  # date from front matter, update from git
+    ("nlp/explicit/", "2020-01-01", "2020-06-01"),  # front matter wins over the later commit
+])
+def test_dates_from_git_when_front_matter_has_none(git_portal: BuildResult, path: str, written: str,
+                                                   updated: str | None) -> None:
+    for prefix in ("", "en/"):
+        facts = meta(git_portal, prefix + path)
+        assert [t["datetime"] for t in facts.select("time.np-date")] == [written]
+        assert [t["datetime"] for t in facts.select("time.np-updated")] == ([updated] if updated else [])
+    if path == "nlp/edited/":
+        assert text(meta(git_portal, path).select_one("time.np-updated")) == "更新于 2022年7月8日"
+        assert text(meta(git_portal, "en/" + path).select_one("time.np-updated")) == "Updated Jul 8, 2022"

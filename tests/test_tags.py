@@ -287,3 +287,66 @@ def test_atom_entry_without_tags_has_only_its_category(tmp_path: Path) -> None:
     result = site.build()
     assert result.returncode == 0, result.output
     assert atom_categories(result, "feed.xml") == {"有标签": ["nlp", "注意力"], "无标签": ["nlp"]}
+
+
+# -- slugs of unusual names ------------------------------------------------------------------
+
+ATTRIBUTE_XSS = 'x" onmouseover="alert(1)'
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    site = FixtureSite(tmp_path_factory.mktemp("tag-edges") / "portal")
+    site.note("nlp/e1.md", "边界一", "2024-01-01",
+              tags=["Large  Model", "Node.js", "CI/CD", "???", ATTRIBUTE_XSS, "  空格  标签  "])
+    site.note("nlp/e2.md", "边界二", "2024-01-02", tags=["large model", "ＧＰＴ４", "snake_case"])
+    site.note("nlp/e3.md", "边界三", "2024-01-03", tags=["GPT4", "Large Model"])
+    site.note("deep-learning/e4.md", "边界四", "2024-01-04", tags=["GPT4", "Large Model"])
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+#: slug -> count. "Large  Model" (two spaces), "large model" and "Large Model" are one tag, as are
+#: "ＧＰＴ４" and "GPT4"; punctuation runs become "-"; a name with no word character is "tag".
+EDGE_SLUGS = {"large-model": 4, "gpt4": 3, "node-js": 1, "ci-cd": 1, "tag": 1, "x-onmouseover-alert-1": 1,
+              "空格-标签": 1, "snake_case": 1}
+
+
+def test_unusual_names_get_the_contract_slugs(edge: BuildResult) -> None:
+    found = {}
+    for link in cloud(edge.html("tags/")):
+        slug = decoded_target(edge, "tags/", link["href"]).removeprefix("/tags/").removesuffix("/")
+        found[slug] = int(link["data-count"])
+    assert found == EDGE_SLUGS
+    assert sorted(path.name for path in (edge.site_dir / "tags").iterdir() if path.is_dir()) == sorted(EDGE_SLUGS)
+
+
+def test_whitespace_and_width_variants_fold(edge: BuildResult) -> None:
+    """Spacing and full-width letters don't make a second tag; the most used spelling is shown."""
+    shown = {own_text(a): a["data-count"] for a in cloud(edge.html("tags/"))}
+    assert shown["Large Model"] == "4"
+    assert shown["GPT4"] == "3"
+    assert not {"Large  Model", "large model", "ＧＰＴ４"} & set(shown)
+    assert feed_titles(edge.html("tags/large-model/")) == ["边界四", "边界三", "边界二", "边界一"]
+    assert feed_titles(edge.html("tags/gpt4/")) == ["边界四", "边界三", "边界二"]
+
+
+@pytest.mark.parametrize("path", ["tags/", "tags/x-onmouseover-alert-1/", "nlp/e1/", "en/tags/", "en/nlp/e1/"])
+def test_quote_in_a_tag_breaks_no_attribute(edge: BuildResult, path: str) -> None:
+    """A tag that tries to close an attribute stays inside it: no element gains an event handler."""
+    page = edge.html(path)
+    handlers = [(element.name, name) for element in page.find_all(True) for name in element.attrs
+                if name.startswith("on")]
+    assert handlers == []
+    assert any(ATTRIBUTE_XSS in a.get_text() for a in page.select("a.np-tag")) or \
+        ATTRIBUTE_XSS in heading(page)
+
+
+def test_quote_in_a_tag_stays_in_the_atom_term(edge: BuildResult) -> None:
+    root = ET.parse(edge.site_dir / "feed.xml").getroot()
+    terms = {entry.findtext("atom:title", namespaces=ATOM): {c.get("term") for c in entry.findall("atom:category", ATOM)}
+             for entry in root.findall("atom:entry", ATOM)}
+    assert ATTRIBUTE_XSS in terms["边界一"]
+    assert {"GPT4", "Large Model"} <= terms["边界二"]
+    assert not {"ＧＰＴ４", "large model"} & terms["边界二"]

@@ -220,3 +220,53 @@ def test_indented_code_block_links_are_not_backlinks(portal: BuildResult) -> Non
     assert [pre.get_text().strip() for pre in article.select("pre")] == ["[目标](target.md)"]
     assert article.select("p a[href]") == []
     assert "缩进代码里的链接" not in titles(portal, "nlp/target/", "backlinks")
+
+
+# -- backlinks mirror the links a reader can follow ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def link_edges(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Sources whose text looks like a link, or is one in a less common spelling."""
+    site = FixtureSite(tmp_path_factory.mktemp("link-edges") / "portal")
+    site.note("nlp/target.md", "目标", "2025-01-01", "正文。")
+    site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-05-05", "思路。",
+              leetcode={"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]})
+    site.note("nlp/lc-anchor.md", "带锚点的力扣链接", "2024-01-01", "见[题解](lc:76#solution)。")
+    site.note("nlp/lc-upper.md", "大写的力扣", "2024-01-02", "见[题](LC:76)。")
+    site.note("nlp/escaped.md", "转义的方括号", "2024-01-03", "字面上写 \\[目标\\](target.md)。")
+    site.note("nlp/comment.md", "注释里的链接", "2024-01-04", "<!-- 见[目标](target.md) -->\n\n正文。")
+    site.note("nlp/angle.md", "尖括号链接", "2024-01-05", "见[目标](<target.md> \"标题\")。")
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+def followable(result: BuildResult, path: str) -> list[str]:
+    """Where the links in the note's own paragraphs lead (decoded site paths)."""
+    article = result.html(path).select_one("article.md-content__inner")
+    return [unquote(url_path(path, a["href"])) for a in article.select("p a[href]")
+            if not a.find_parent(class_=["np-note-meta", "np-related", "np-backlinks"])]
+
+
+def test_lc_link_with_anchor_is_a_backlink(link_edges: BuildResult) -> None:
+    """``lc:76#solution`` is rendered as a link to problem 76's note, so it is a backlink there."""
+    assert followable(link_edges, "nlp/lc-anchor/") == ["/leetcode/0076-minimum-window-substring/"]
+    assert "带锚点的力扣链接" in titles(link_edges, "leetcode/0076-minimum-window-substring/", "backlinks")
+
+
+def test_angle_bracket_link_with_title_is_a_backlink(link_edges: BuildResult) -> None:
+    assert followable(link_edges, "nlp/angle/") == ["/nlp/target/"]
+    assert "尖括号链接" in titles(link_edges, "nlp/target/", "backlinks")
+
+
+@pytest.mark.parametrize(("path", "title", "target"), [
+    ("nlp/escaped/", "转义的方括号", "nlp/target/"),
+    ("nlp/comment/", "注释里的链接", "nlp/target/"),
+    ("nlp/lc-upper/", "大写的力扣", "leetcode/0076-minimum-window-substring/"),
+], ids=["escaped-brackets", "html-comment", "upper-case-lc"])
+def test_text_that_is_no_link_makes_no_backlink(link_edges: BuildResult, path: str, title: str, target: str) -> None:
+    """Escaped brackets, an HTML comment and ``LC:76`` (not rewritten: ``lc:`` links are lower case)
+    give the reader nothing to follow to the target, so the target lists no backlink from them."""
+    assert f"/{target}" not in followable(link_edges, path)
+    assert title not in titles(link_edges, target, "backlinks")

@@ -8,6 +8,7 @@ dated relative to today (the calendar, which ends on the build day).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -257,3 +258,24 @@ def test_compact_calendar_only_on_the_first_home_page(recent: BuildResult, langu
         page = recent.html(path)
         assert page.select("a.np-activity-link") == [], path
         assert page.select("svg.np-activity") == [], path
+
+
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("path", ["en/archive/", "en/"])
+def test_english_calendar_speaks_english(recent: BuildResult, path: str) -> None:
+    """Label, month and weekday names, cell titles and legend of the English calendar: no Chinese."""
+    page = recent.html(path)
+    svgs = page.select("svg.np-activity")
+    assert len(svgs) == 1
+    svg = svgs[0]
+    assert not CJK.search(svg["aria-label"]), svg["aria-label"]
+    assert not CJK.search(svg.get_text(" ")), svg.get_text(" ")[:300]
+    legend = page.select(".np-activity-legend")
+    assert all(not CJK.search(element.get_text(" ")) for element in legend)
+
+
+def test_chinese_calendar_labels(recent: BuildResult) -> None:
+    svg = calendar(recent, "archive/")
+    assert CJK.search(svg["aria-label"]), svg["aria-label"]

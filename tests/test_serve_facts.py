@@ -21,6 +21,8 @@ def portal(tmp_path: Path) -> FixtureSite:
     site.note("nlp/a.md", "笔记甲", "2024-01-01", "甲的正文。", tags=["旧标签"])
     site.note("nlp/b.md", "笔记乙", "2024-02-01", "乙的正文。")
     site.note("deep-learning/c.md", "笔记丙", "2024-03-01", "丙的正文。")
+    site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-04-01", "思路。",
+              leetcode={"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]})
     return site
 
 
@@ -90,3 +92,18 @@ def test_adding_a_link_updates_the_targets_backlinks(server: Server, portal: Fix
 
 def section_gone(server: Server, path: str) -> bool:
     return server.page(path).select_one("section.np-backlinks") is None
+
+
+def test_adding_an_lc_link_updates_the_problems_backlinks(server: Server, portal: FixtureSite) -> None:
+    problem = "leetcode/0076-minimum-window-substring/"
+    assert backlinks(server, problem) == []
+    portal.note("nlp/a.md", "笔记甲", "2024-01-01", "甲的正文，见 [76](lc:76)。", tags=["旧标签"])
+    server.wait_for(lambda: backlinks(server, problem) == [("笔记甲", "/nlp/a/")], "the lc: backlink on the problem")
+
+
+def test_removing_the_last_use_of_a_tag_drops_it_from_the_index(server: Server, portal: FixtureSite) -> None:
+    portal.note("nlp/b.md", "笔记乙", "2024-02-01", "乙的正文。", tags=["新标签"])
+    server.wait_for(lambda: tag_index(server) == {"旧标签": "1", "新标签": "1"}, "the new tag on /tags/")
+    portal.note("nlp/b.md", "笔记乙", "2024-02-01", "乙的正文。")
+    server.wait_for(lambda: tag_index(server) == {"旧标签": "1"}, "the unused tag to leave /tags/")
+    server.wait_for(lambda: header_tags(server, "nlp/b/") == [], "the tag to leave the note's header")

@@ -14,6 +14,7 @@ from bs4 import Tag
 from sites import BuildResult, FixtureSite, url_path
 
 PREFIX = {"zh": "", "en": "en/"}
+XSS_TITLE = "<img src=x onerror=alert(1)>"
 LABELS = {"zh": ("相关笔记", "反向链接"), "en": ("Related notes", "Linked from")}
 
 CODE_ONLY_BODY = """
@@ -229,9 +230,10 @@ def test_indented_code_block_links_are_not_backlinks(portal: BuildResult) -> Non
 def link_edges(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Sources whose text looks like a link, or is one in a less common spelling."""
     site = FixtureSite(tmp_path_factory.mktemp("link-edges") / "portal")
-    site.note("nlp/target.md", "目标", "2025-01-01", "正文。")
+    site.note("nlp/target.md", "目标", "2025-01-01", "正文。", tags=["共享"])
     site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-05-05", "思路。",
               leetcode={"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]})
+    site.note("nlp/xss.md", XSS_TITLE, "2024-01-06", "见[目标](target.md)。", tags=["共享"])
     site.note("nlp/lc-anchor.md", "带锚点的力扣链接", "2024-01-01", "见[题解](lc:76#solution)。")
     site.note("nlp/lc-upper.md", "大写的力扣", "2024-01-02", "见[题](LC:76)。")
     site.note("nlp/escaped.md", "转义的方括号", "2024-01-03", "字面上写 \\[目标\\](target.md)。")
@@ -270,3 +272,14 @@ def test_text_that_is_no_link_makes_no_backlink(link_edges: BuildResult, path: s
     give the reader nothing to follow to the target, so the target lists no backlink from them."""
     assert f"/{target}" not in followable(link_edges, path)
     assert title not in titles(link_edges, target, "backlinks")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_markup_in_a_title_stays_text_in_both_lists(link_edges: BuildResult, prefix: str) -> None:
+    """A note titled ``<img src=x onerror=alert(1)>`` is listed by that text, creating no element."""
+    path = f"{prefix}nlp/target/"
+    for kind in ("related", "backlinks"):
+        found = section(link_edges, path, kind)
+        assert found is not None, kind
+        assert found.find_all(["img", "script"]) == [], kind
+        assert XSS_TITLE in titles(link_edges, path, kind), kind

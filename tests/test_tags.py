@@ -302,6 +302,8 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site.note("nlp/e2.md", "边界二", "2024-01-02", tags=["large model", "ＧＰＴ４", "snake_case"])
     site.note("nlp/e3.md", "边界三", "2024-01-03", tags=["GPT4", "Large Model"])
     site.note("deep-learning/e4.md", "边界四", "2024-01-04", tags=["GPT4", "Large Model"])
+    site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-01-05", "思路。",
+              tags=["滑动窗口"], leetcode={"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]})
     result = site.build()
     assert result.returncode == 0, result.output
     return result
@@ -310,7 +312,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 #: slug -> count. "Large  Model" (two spaces), "large model" and "Large Model" are one tag, as are
 #: "ＧＰＴ４" and "GPT4"; punctuation runs become "-"; a name with no word character is "tag".
 EDGE_SLUGS = {"large-model": 4, "gpt4": 3, "node-js": 1, "ci-cd": 1, "tag": 1, "x-onmouseover-alert-1": 1,
-              "空格-标签": 1, "snake_case": 1}
+              "空格-标签": 1, "snake_case": 1, "滑动窗口": 1}
 
 
 def test_unusual_names_get_the_contract_slugs(edge: BuildResult) -> None:
@@ -350,3 +352,9 @@ def test_quote_in_a_tag_stays_in_the_atom_term(edge: BuildResult) -> None:
     assert ATTRIBUTE_XSS in terms["边界一"]
     assert {"GPT4", "Large Model"} <= terms["边界二"]
     assert not {"ＧＰＴ４", "large model"} & terms["边界二"]
+
+
+def test_leetcode_notes_are_numbered_on_tag_pages(edge: BuildResult) -> None:
+    """Tag pages use the category pages' markup, LeetCode numbers included."""
+    for prefix in ("", "en/"):
+        assert feed_titles(edge.html(f"{prefix}tags/滑动窗口/")) == ["76. 最小覆盖子串"]

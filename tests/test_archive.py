@@ -279,3 +279,27 @@ def test_english_calendar_speaks_english(recent: BuildResult, path: str) -> None
 def test_chinese_calendar_labels(recent: BuildResult) -> None:
     svg = calendar(recent, "archive/")
     assert CJK.search(svg["aria-label"]), svg["aria-label"]
+
+
+@pytest.mark.parametrize("path", ["archive/", ""])
+def test_calendar_columns_are_weeks_and_rows_weekdays(recent: BuildResult, path: str) -> None:
+    """Every column holds one whole week (the last one up to today), every row one weekday."""
+    svg = recent.html(path).select_one("svg.np-activity")
+    assert svg is not None
+    columns: dict[float, list[tuple[dt.date, float]]] = {}
+    rows: dict[int, set[float]] = {}
+    for rect in svg.select("rect.np-activity__day"):
+        date = dt.date.fromisoformat(rect["data-date"])
+        columns.setdefault(float(rect["x"]), []).append((date, float(rect["y"])))
+        rows.setdefault(date.weekday(), set()).add(float(rect["y"]))
+    assert len(rows) == 7 and all(len(ys) == 1 for ys in rows.values()), rows
+    assert len({next(iter(ys)) for ys in rows.values()}) == 7
+    ordered = [sorted(columns[x]) for x in sorted(columns)]
+    starts = {column[0][0].weekday() for column in ordered}
+    assert len(starts) == 1, starts
+    for column in ordered[:-1]:
+        assert len(column) == 7, column
+    assert 1 <= len(ordered[-1]) <= 7 and ordered[-1][-1][0] == TODAY
+    for column in ordered:
+        assert [y for _, y in column] == sorted(y for _, y in column)
+    assert all(later[0][0] - earlier[0][0] == dt.timedelta(days=7) for earlier, later in zip(ordered, ordered[1:]))

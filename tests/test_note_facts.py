@@ -65,6 +65,7 @@ def meta(result: BuildResult, path: str) -> Tag:
 
 def target_file(result: BuildResult, page: str, href: str) -> str:
     """The decoded site path ``href`` on ``page`` leads to, after checking it was built."""
+    assert not href.startswith(("/", "http:", "https:")), f"{href} on {page} is not relative"
     path = unquote(url_path(page, href))
     assert path.endswith("/"), path
     assert (result.site_dir / path.lstrip("/") / "index.html").is_file(), f"{href} on {page} leads nowhere: {path}"

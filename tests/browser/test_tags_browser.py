@@ -61,3 +61,63 @@ def test_no_serious_accessibility_violations(page: Page, server: Server, axe: Ax
     violations = axe.run(page).response["violations"]
     blocking = [violation for violation in violations if violation["impact"] in BLOCKING]
     assert blocking == [], f"axe-core violations on {path}:\n{describe(blocking)}"
+
+
+# -- the activity calendar in light and dark mode ------------------------------------------------
+
+READ_COLOURS = """svg => {
+  const style = element => getComputedStyle(element);
+  const levels = {};
+  for (const rect of svg.querySelectorAll('rect.np-activity__day')) {
+    const level = [...rect.classList].find(name => /^np-activity__day--\\d+$/.test(name));
+    if (level && !(level in levels)) levels[level] = style(rect).fill;
+  }
+  const label = svg.querySelector('text');
+  return {background: style(document.body).backgroundColor, levels,
+          label: label ? style(label).fill : null};
+}"""
+
+
+def rgba(colour: str) -> tuple[float, float, float, float]:
+    match = re.fullmatch(r"rgba?\(([^)]*)\)", colour.strip())
+    assert match, colour
+    parts = [float(p) for p in re.split(r"[,\s/]+", match.group(1).strip()) if p]
+    return (parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else 1.0)
+
+
+def over(colour: str, background: str) -> tuple[float, float, float]:
+    r, g, b, a = rgba(colour)
+    br, bg, bb, _ = rgba(background)
+    return (r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a))
+
+
+def luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: tuple[float, float, float], two: tuple[float, float, float]) -> float:
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_calendar_reads_in_light_and_dark_mode(request: pytest.FixtureRequest, server: Server, scheme: str) -> None:
+    """Each level has its own shade, busier days stand out more from the page, and the month and
+    weekday labels have text contrast (4.5:1) in both colour schemes."""
+    context = request.getfixturevalue("context" if scheme == "light" else "dark_context")
+    page = context.new_page()
+    page.goto(server.url("/archive/"))
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default" if scheme == "light" else "slate")
+    colours = page.locator("article svg.np-activity").evaluate(READ_COLOURS)
+    background = over(colours["background"], "rgb(255, 255, 255)")
+    levels = {int(name.rsplit("--", 1)[1]): over(fill, colours["background"]) for name, fill in colours["levels"].items()}
+    assert 0 in levels and len(levels) >= 2, colours
+    assert len(set(levels.values())) == len(levels), colours
+    ordered = [contrast(levels[level], background) for level in sorted(levels)]
+    assert ordered == sorted(ordered) and ordered[0] < ordered[-1], (scheme, ordered)
+    assert colours["label"] is not None
+    assert contrast(over(colours["label"], colours["background"]), background) >= 4.5, (scheme, colours)

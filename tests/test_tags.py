@@ -358,3 +358,19 @@ def test_leetcode_notes_are_numbered_on_tag_pages(edge: BuildResult) -> None:
     """Tag pages use the category pages' markup, LeetCode numbers included."""
     for prefix in ("", "en/"):
         assert feed_titles(edge.html(f"{prefix}tags/滑动窗口/")) == ["76. 最小覆盖子串"]
+
+
+def test_portal_without_notes_has_empty_index_and_archive(tmp_path: Path) -> None:
+    """No notes, no tags: /tags/ and /archive/ still build (strictly), listing nothing."""
+    site = FixtureSite(tmp_path / "portal")
+    site.write("nlp/index.md", "---\ntitle: NLP\n---\n\n介绍。\n")
+    result = site.build(strict=True)
+    assert result.returncode == 0, result.output
+    for prefix, label in (("", "标签"), ("en/", "Tags")):
+        page = result.html(prefix + "tags/")
+        assert heading(page) == label
+        assert page.select("a.np-tag") == []
+        archive = result.html(prefix + "archive/")
+        assert archive.select("section.np-archive-year") == []
+        assert {rect["data-count"] for rect in archive.select("rect.np-activity__day")} == {"0"}
+    assert not (result.site_dir / "tags" / "tag").exists()

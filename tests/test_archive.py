@@ -8,6 +8,7 @@ dated relative to today (the calendar, which ends on the build day).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from urllib.parse import unquote
 
@@ -214,7 +215,7 @@ def test_calendar_spans_twelve_months_ending_today(recent: BuildResult) -> None:
     """Consecutive days, the last one today: nothing after today, nothing from 400 days ago."""
     dates = sorted(dt.date.fromisoformat(date) for date in cells(calendar(recent, "archive/")))
     assert dates[-1] == TODAY
-    assert all(later - earlier == dt.timedelta(days=1) for earlier, later in zip(dates, dates[1:]))
+    assert all(later - earlier == dt.timedelta(days=1) for earlier, later in itertools.pairwise(dates))
     assert TODAY - dt.timedelta(days=378) <= dates[0] <= TODAY - dt.timedelta(days=358), dates[0]
     assert day(400) not in {d.isoformat() for d in dates}
 
@@ -302,4 +303,4 @@ def test_calendar_columns_are_weeks_and_rows_weekdays(recent: BuildResult, path:
     assert 1 <= len(ordered[-1]) <= 7 and ordered[-1][-1][0] == TODAY
     for column in ordered:
         assert [y for _, y in column] == sorted(y for _, y in column)
-    assert all(later[0][0] - earlier[0][0] == dt.timedelta(days=7) for earlier, later in zip(ordered, ordered[1:]))
+    assert all(later[0][0] - earlier[0][0] == dt.timedelta(days=7) for earlier, later in itertools.pairwise(ordered))

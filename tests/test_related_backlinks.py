@@ -283,3 +283,42 @@ def test_markup_in_a_title_stays_text_in_both_lists(link_edges: BuildResult, pre
         assert found is not None, kind
         assert found.find_all(["img", "script"]) == [], kind
         assert XSS_TITLE in titles(link_edges, path, kind), kind
+
+
+# -- links inside Material / pymdownx blocks ---------------------------------------------------
+
+#: name -> (body, whether the rendered note has a link to the target). Indented by four spaces,
+#: the text of admonitions, collapsible blocks, content tabs and footnotes is text, not code;
+#: eight spaces under a list item are a code block.
+BLOCKS = {
+    "admonition": ('!!! note "提示"\n\n    见[目标](target.md)。', True),
+    "admonition-no-blank": ("!!! note\n    见[目标](target.md)。", True),
+    "details": ('??? note "展开"\n\n    见[目标](target.md)。', True),
+    "tabs": ('=== "甲"\n\n    见[目标](target.md)。\n\n=== "乙"\n\n    无。', True),
+    "footnote-paragraph": ("正文[^1]。\n\n[^1]: 第一段。\n\n    第二段见[目标](target.md)。", True),
+    "list-paragraph": ("- 第一项\n\n    续段见[目标](target.md)。", True),
+    "list-code": ("- 第一项\n\n        [目标](target.md)", False),
+    "admonition-code": ("!!! note\n\n    代码：\n\n        [目标](target.md)", False),
+}
+
+
+@pytest.fixture(scope="module")
+def block_links(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    site = FixtureSite(tmp_path_factory.mktemp("block-links") / "portal")
+    site.note("nlp/target.md", "目标", "2025-01-01", "正文。")
+    for day, (name, (body, _)) in enumerate(BLOCKS.items(), start=1):
+        site.note(f"nlp/{name}.md", name, f"2024-01-{day:02d}", body)
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize("name", list(BLOCKS))
+def test_backlink_exactly_when_the_block_renders_a_link(block_links: BuildResult, name: str) -> None:
+    """The target lists the note as a backlink if and only if the note's page links to it."""
+    links = [unquote(url_path(f"nlp/{name}/", a["href"]))
+             for a in block_links.html(f"nlp/{name}/").select("article.md-content__inner a[href]")
+             if not a.find_parent(class_=["np-note-meta", "np-related", "np-backlinks", "footnote-backref"])]
+    renders_link = BLOCKS[name][1]
+    assert ("/nlp/target/" in links) == renders_link, links
+    assert (name in titles(block_links, "nlp/target/", "backlinks")) == renders_link

@@ -299,6 +299,9 @@ BLOCKS = {
     "list-paragraph": ("- 第一项\n\n    续段见[目标](target.md)。", True),
     "list-code": ("- 第一项\n\n        [目标](target.md)", False),
     "admonition-code": ("!!! note\n\n    代码：\n\n        [目标](target.md)", False),
+    "table-cell": ("| 列 |\n| --- |\n| [目标](target.md) |", True),
+    # A reference definition nothing uses renders nothing.
+    "unused-reference": ("正文。\n\n[t]: target.md", False),
 }
 
 

@@ -298,8 +298,8 @@ ATTRIBUTE_XSS = 'x" onmouseover="alert(1)'
 def edge(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site = FixtureSite(tmp_path_factory.mktemp("tag-edges") / "portal")
     site.note("nlp/e1.md", "边界一", "2024-01-01",
-              tags=["Large  Model", "Node.js", "CI/CD", "???", ATTRIBUTE_XSS, "  空格  标签  "])
-    site.note("nlp/e2.md", "边界二", "2024-01-02", tags=["large model", "ＧＰＴ４", "snake_case"])
+              tags=["Large  Model", "Node.js", "CI/CD", "???", ATTRIBUTE_XSS, "  空格  标签  ", "PyTorch"])
+    site.note("nlp/e2.md", "边界二", "2024-01-02", tags=["large model", "ＧＰＴ４", "snake_case", "pytorch"])
     site.note("nlp/e3.md", "边界三", "2024-01-03", tags=["GPT4", "Large Model"])
     site.note("deep-learning/e4.md", "边界四", "2024-01-04", tags=["GPT4", "Large Model"])
     site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-01-05", "思路。",
@@ -312,7 +312,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 #: slug -> count. "Large  Model" (two spaces), "large model" and "Large Model" are one tag, as are
 #: "ＧＰＴ４" and "GPT4"; punctuation runs become "-"; a name with no word character is "tag".
 EDGE_SLUGS = {"large-model": 4, "gpt4": 3, "node-js": 1, "ci-cd": 1, "tag": 1, "x-onmouseover-alert-1": 1,
-              "空格-标签": 1, "snake_case": 1, "滑动窗口": 1}
+              "空格-标签": 1, "snake_case": 1, "滑动窗口": 1, "pytorch": 2}
 
 
 def test_unusual_names_get_the_contract_slugs(edge: BuildResult) -> None:
@@ -330,6 +330,8 @@ def test_whitespace_and_width_variants_fold(edge: BuildResult) -> None:
     assert shown["Large Model"] == "4"
     assert shown["GPT4"] == "3"
     assert not {"Large  Model", "large model", "ＧＰＴ４"} & set(shown)
+    # One note each: the tie goes to the smallest string, not to the newest or first seen note.
+    assert shown["PyTorch"] == "2" and "pytorch" not in shown
     assert feed_titles(edge.html("tags/large-model/")) == ["边界四", "边界三", "边界二", "边界一"]
     assert feed_titles(edge.html("tags/gpt4/")) == ["边界四", "边界三", "边界二"]
 

@@ -2,9 +2,10 @@
 
 Backlinks come from the source rather than the rendered HTML: the source is read for
 every note in every build (its front matter is), while under ``mkdocs serve --dirty``
-MkDocs renders only the notes that changed. Links in code are examples, not links,
-so fenced blocks and inline code are removed first; the navigation and the lists the
-portal adds are never part of a note's source, so they can never count.
+MkDocs renders only the notes that changed. What counts is what Markdown renders as a
+link: code (fenced, indented, inline), HTML comments, escaped brackets and reference
+definitions nothing uses are no links. The navigation and the lists the portal adds
+are never part of a note's source, so they can never count.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", r
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_LINK = re.compile(r"(?<!\\)\]\(\s*<?([^)\s>]+)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*<?([^\s>]+)>?.*$", re.MULTILINE)
+#: ``[text][label]``, ``[label][]`` and ``[label]``: the uses that make a reference definition a link.
+_REFERENCE_USE = re.compile(r"(?<!\\)\[([^\]\n]*)\]\[([^\]\n]*)\]|(?<![\\\]])\[([^\]\n]+)\](?![(\[:])")
 _HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: Lines that open a block whose text is indented four more spaces: a list item, an admonition or
+#: collapsible block (``!!!``, ``???``, ``???+``), a content tab (``===``), a footnote (``[^1]:``).
+_BLOCK_OPENER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|(?:!!!|\?\?\?\+?|===)[ \t]|\[\^[^\]]+\]:")
 #: Case-sensitive, as ``output.links`` resolves it: ``LC:76`` stays text, ``lc:76#part`` is a link.
 _PROBLEM = re.compile(r"lc:(\d+)(?:#.*)?")
 #: ``transformer.en.md`` → ``transformer.md``: mkdocs-static-i18n's suffix structure.
@@ -29,35 +34,54 @@ _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?(\.md)$")
 def link_targets(markdown: str) -> tuple[str, ...]:
     """Every link target written in ``markdown`` outside code, in order, as written."""
     text = _COMMENT.sub("", _INLINE_CODE.sub("", _without_indented_code(_FENCE.sub("", markdown))))
-    found = [m.group(1) for pattern in (_INLINE_LINK, _REFERENCE, _HTML_HREF) for m in pattern.finditer(text)]
+    references = {m.group(1).casefold(): m.group(2) for m in _REFERENCE.finditer(text)}
+    used = {label.casefold() for match in _REFERENCE_USE.finditer(_REFERENCE.sub("", text))
+            for label in match.groups() if label}
+    found = [m.group(1) for m in _INLINE_LINK.finditer(text)]
+    found += [target for label, target in references.items() if label in used]
+    found += [m.group(1) for m in _HTML_HREF.finditer(text)]
     return tuple(dict.fromkeys(found))
 
 
 def _without_indented_code(markdown: str) -> str:
     """``markdown`` with its indented code blocks blanked out.
 
-    A line indented by four spaces (or a tab) after a blank line starts a code block, unless it
-    continues a list item, where the same indentation is the item's own text.
+    Code is indented four spaces (or a tab) past the text it follows, after a blank line.
+    List items, admonitions, collapsible blocks, content tabs and footnotes hold text indented
+    by four more spaces, so each open block raises the indentation that makes code.
     """
     lines = markdown.split("\n")
-    in_code = in_list = False
-    after_blank = True
+    blocks: list[int] = []  # the text indentation of each open block, innermost last
+    in_code, after_blank = False, True
     for number, line in enumerate(lines):
         if not line.strip():
             after_blank = True
             continue
-        indented = line.startswith(("    ", "\t"))
-        if indented and (in_code or (after_blank and not in_list)):
-            in_code = True
+        indent = _indentation(line)
+        if in_code and indent >= (blocks[-1] if blocks else 0) + 4:
             lines[number] = ""
             continue
         in_code = False
-        if _LIST_ITEM.match(line):
-            in_list = True
-        elif not indented:
-            in_list = False
+        while blocks and indent < blocks[-1] and (after_blank or not _continues(line)):
+            blocks.pop()
+        text_indent = blocks[-1] if blocks else 0
+        if after_blank and indent >= text_indent + 4:
+            in_code = True
+            lines[number] = ""
+            continue
+        if _BLOCK_OPENER.match(line[indent:]):
+            blocks.append(indent + 4)
         after_blank = False
     return "\n".join(lines)
+
+
+def _indentation(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _continues(line: str) -> bool:
+    """A lazy continuation line of the paragraph above (not a new block opener)."""
+    return not _BLOCK_OPENER.match(line.lstrip())
 
 
 def problem_number(target: str) -> int | None:

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_LINK = re.compile(r"(?<!\\)\]\(\s*<?([^)\s>]+)")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: Also never links: comments, raw <pre> blocks, display math and images.
+_COMMENT = re.compile(r"<!--.*?-->|<pre\b.*?</pre>|\$\$.*?\$\$|!\[[^\]\n]*\]\([^)\n]*\)", re.DOTALL | re.IGNORECASE)
 _REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*<?([^\s>]+)>?.*$", re.MULTILINE)
 #: ``[text][label]``, ``[label][]`` and ``[label]``: the uses that make a reference definition a link.
 _REFERENCE_USE = re.compile(r"(?<!\\)\[([^\]\n]*)\]\[([^\]\n]*)\]|(?<![\\\]])\[([^\]\n]+)\](?![(\[:])")

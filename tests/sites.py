@@ -162,3 +162,12 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 def mkdocs_config() -> dict:
     """The shipped ``mkdocs.yml``, as data."""
     return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def h1_text(page: BeautifulSoup) -> str:
+    """The page heading as readers see it, without the permalink anchor."""
+    heading = page.select_one("article h1")
+    assert heading is not None, "page has no <h1> in its article"
+    for anchor in heading.select("a.headerlink"):
+        anchor.decompose()
+    return heading.get_text(strip=True)

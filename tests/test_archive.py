@@ -13,8 +13,8 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from sites import BuildResult, FixtureSite, url_path
+from bs4 import Tag
+from sites import BuildResult, FixtureSite, h1_text, url_path
 
 PREFIX = {"zh": "", "en": "en/"}
 
@@ -23,14 +23,6 @@ def build(site: FixtureSite) -> BuildResult:
     result = site.build()
     assert result.returncode == 0, result.output
     return result
-
-
-def heading(page: BeautifulSoup) -> str:
-    h1 = page.select_one("article.md-content__inner h1")
-    assert h1 is not None
-    for anchor in h1.select("a.headerlink"):
-        anchor.decompose()
-    return h1.get_text(strip=True)
 
 
 def own_text(element: Tag) -> str:
@@ -124,7 +116,7 @@ def test_archive_groups_by_year_and_month_newest_first(grouped: BuildResult, lan
 
 @pytest.mark.parametrize(("language", "label"), [("zh", "归档"), ("en", "Archive")])
 def test_archive_title(grouped: BuildResult, language: str, label: str) -> None:
-    assert heading(grouped.html(PREFIX[language] + "archive/")) == label
+    assert h1_text(grouped.html(PREFIX[language] + "archive/")) == label
 
 
 def test_archive_sections_carry_year_attributes(grouped: BuildResult) -> None:

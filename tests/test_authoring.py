@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sites import BuildResult, FixtureSite, url_path
+from sites import BuildResult, FixtureSite, h1_text, url_path
 
 #: The notes every scenario has besides its bad one: (source, title, date, URL path).
 GOOD_NOTES = [
@@ -171,15 +171,6 @@ def feed_links(soup: BeautifulSoup, page: str) -> list[tuple[str, str]]:
     """``(title, URL path)`` of each feed item on the page at URL path ``page``."""
     return [(a.get_text(), url_path(page, a["href"]))
             for a in soup.select("article.np-feed-item .np-feed-item__title a")]
-
-
-def h1_text(page: BeautifulSoup) -> str:
-    """The page heading as readers see it, without the permalink anchor."""
-    heading = page.select_one("article h1")
-    assert heading is not None
-    for anchor in heading.select("a.headerlink"):
-        anchor.decompose()
-    return heading.get_text(strip=True)
 
 
 def feed_item(soup: BeautifulSoup, page: str, url: str) -> Tag:

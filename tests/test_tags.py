@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-from sites import BuildResult, FixtureSite, url_path
+from sites import BuildResult, FixtureSite, h1_text, url_path
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 XSS_TAG = "<script>alert(1)</script>"
@@ -80,14 +80,6 @@ def portal(portal_site: FixtureSite) -> BuildResult:
 # -- helpers ---------------------------------------------------------------------------
 
 
-def heading(page: BeautifulSoup) -> str:
-    h1 = page.select_one("article.md-content__inner h1")
-    assert h1 is not None
-    for anchor in h1.select("a.headerlink"):
-        anchor.decompose()
-    return h1.get_text(strip=True)
-
-
 def own_text(element: Tag) -> str:
     """The element's text outside its child elements (a tag link's name without its count)."""
     return "".join(str(child) for child in element.children if isinstance(child, NavigableString)).strip()
@@ -143,7 +135,7 @@ def test_chinese_tag_page_keeps_a_readable_slug(portal: BuildResult) -> None:
 
 @pytest.mark.parametrize(("language", "label"), [("zh", "标签"), ("en", "Tags")])
 def test_index_title(portal: BuildResult, language: str, label: str) -> None:
-    assert heading(portal.html(PREFIX[language] + "tags/")) == label
+    assert h1_text(portal.html(PREFIX[language] + "tags/")) == label
 
 
 # -- tag pages -------------------------------------------------------------------------
@@ -186,7 +178,7 @@ def test_tag_page_two_pager_links_back_to_page_one(portal: BuildResult) -> None:
     ("zh", "标签：注意力"), ("en", "Tag: 注意力"), ("zh", "标签：Large Model"), ("en", "Tag: Large Model")])
 def test_tag_page_titles(portal: BuildResult, language: str, title: str) -> None:
     slug = "注意力" if "注意力" in title else "large-model"
-    assert heading(portal.html(f"{PREFIX[language]}tags/{slug}/")) == title
+    assert h1_text(portal.html(f"{PREFIX[language]}tags/{slug}/")) == title
 
 
 def test_draft_only_tag_has_no_page_and_is_not_listed(portal: BuildResult) -> None:
@@ -249,7 +241,7 @@ def test_hostile_tag_is_text(portal: BuildResult, path: str) -> None:
     assert "alert(1)</script>" not in raw
     page = portal.html(path)
     assert [s for s in page.find_all("script") if "alert(1)" in s.get_text()] == []
-    shown = [a.get_text(strip=True) for a in page.select("a.np-tag")] + [heading(page)]
+    shown = [a.get_text(strip=True) for a in page.select("a.np-tag")] + [h1_text(page)]
     assert any(XSS_TAG in text for text in shown), shown
 
 
@@ -344,7 +336,7 @@ def test_quote_in_a_tag_breaks_no_attribute(edge: BuildResult, path: str) -> Non
                 if name.startswith("on")]
     assert handlers == []
     assert any(ATTRIBUTE_XSS in a.get_text() for a in page.select("a.np-tag")) or \
-        ATTRIBUTE_XSS in heading(page)
+        ATTRIBUTE_XSS in h1_text(page)
 
 
 def test_quote_in_a_tag_stays_in_the_atom_term(edge: BuildResult) -> None:
@@ -370,7 +362,7 @@ def test_portal_without_notes_has_empty_index_and_archive(tmp_path: Path) -> Non
     assert result.returncode == 0, result.output
     for prefix, label in (("", "标签"), ("en/", "Tags")):
         page = result.html(prefix + "tags/")
-        assert heading(page) == label
+        assert h1_text(page) == label
         assert page.select("a.np-tag") == []
         archive = result.html(prefix + "archive/")
         assert archive.select("section.np-archive-year") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_support import Server, wait_for_math
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,14 @@ def axe() -> Axe:
     return Axe()
 
 
-@pytest.mark.parametrize("path", ["/", "/nlp/transformer/", "/leetcode/"], ids=["home", "math-note", "leetcode"])
+@pytest.mark.parametrize("path", ["/", "/nlp/transformer/", "/leetcode/", "/tags/", "/archive/", "/en/tags/",
+                                  "/en/archive/"],
+                         ids=["home", "math-note", "leetcode", "tags", "archive", "en-tags", "en-archive"])
 def test_no_serious_accessibility_violations(page: Page, server: Server, axe: Axe, path: str) -> None:
-    """Home, a math note and the LeetCode index pass axe-core at the serious/critical level."""
+    """Home, a math note, the LeetCode index, the tag index and the archive (with its calendar)
+    pass axe-core at the serious/critical level."""
     page.goto(server.url(path))
+    expect(page.locator("article.md-content__inner h1").first).to_be_visible()
     if path == "/nlp/transformer/":
         wait_for_math(page)
     violations = axe.run(page).response["violations"]

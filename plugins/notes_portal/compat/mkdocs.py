@@ -83,11 +83,11 @@ def recorded_links(page: Page) -> list[tuple[str, str]] | None:
 
 
 def resolve_links_again(page: Page, files: Files, config: MkDocsConfig,
-                        links: list[tuple[str, str]]) -> bool:
-    """Resolve ``links`` for ``page`` in this build as MkDocs' render would; True when every link
-    resolves as recorded. Then MkDocs' warnings about them are logged as a render logs them, and
-    the page's links to other pages' anchors are set for MkDocs' anchor check; else nothing is
-    logged (the page is rendered, which logs them itself)."""
+                        links: list[tuple[str, str]]) -> dict | None:
+    """Resolve ``links`` for ``page`` in this build as MkDocs' render would. When every link
+    resolves as recorded, MkDocs' warnings about them are logged as a render logs them, and the
+    page's links to anchors (for MkDocs' anchor check, ``restore_render``) are returned; else
+    None, and nothing is logged (the page is rendered, which logs them itself)."""
     processor = _link_processor_class()(page.file, files, config)
     held: list[logging.LogRecord] = []
     logger = logging.getLogger("mkdocs.structure.pages")
@@ -102,19 +102,20 @@ def resolve_links_again(page: Page, files: Files, config: MkDocsConfig,
     finally:
         logger.removeFilter(hold)
     if not same:
-        return False
+        return None
     for record in held:
         logger.handle(record)
-    if logger.getEffectiveLevel() > logging.DEBUG:  # as ``Page.render`` does
-        page.links_to_anchors = internal("mkdocs", processor, "links_to_anchors", "links to other pages' anchors")
-    return True
+    return internal("mkdocs", processor, "links_to_anchors", "links to other pages' anchors")
 
 
-def restore_render(page: Page, *, toc: list[dict], title: str | None, anchor_ids: list[str]) -> None:
+def restore_render(page: Page, *, toc: list[dict], title: str | None, anchor_ids: list[str],
+                   links_to_anchors: dict) -> None:
     """Give ``page`` what ``Page.render`` sets besides its HTML, from the build cache."""
     page.toc = get_toc(toc)  # type: ignore[arg-type]
     set_title_from_render(page, title)
     page.present_anchor_ids = set(anchor_ids)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as ``Page.render``
+        page.links_to_anchors = links_to_anchors
 
 
 def render_state(page: Page) -> tuple[list[dict], str | None, list[str]]:
@@ -146,3 +147,24 @@ def clean_requested() -> bool:
         return True
     return bool(context.params.get("clean")) and \
         context.get_parameter_source("clean") == ParameterSource.COMMANDLINE
+
+
+def skip_render(page: Page) -> None:
+    """Let MkDocs' render of ``page`` (whose Markdown a plugin emptied) be nothing at all.
+
+    ``Page.render`` builds a new ``markdown.Markdown`` with every extension for each page,
+    even for empty Markdown: about 6 ms a page here, most of a warm build's page reading.
+    For ``""`` a render gives no HTML, no table of contents, no title and no anchors; this
+    instance's ``render`` gives exactly that, once, and then the method is MkDocs' again.
+    """
+    internal("mkdocs", page, "render", "the render of a page's Markdown")
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        del page.render  # type: ignore[attr-defined]  # the instance attribute; MkDocs' method again
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render  # type: ignore[method-assign]

@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from notes_portal.compat.mkdocs import (recorded_links, render_state, resolve_links_again, restore_render,
-                                        start_recording_links)
+                                        skip_render, start_recording_links)
 from notes_portal.speedups.cache_store import CacheStore
 from notes_portal.speedups.fingerprint import render_fingerprint
 
@@ -50,6 +50,7 @@ _SNIPPET = re.compile(r"-{1,}8<-{1,}")
 class _Pending:
     key: str
     entry: dict[str, Any] | None
+    links_to_anchors: dict | None = None
 
 
 def cache_root(config: MkDocsConfig) -> str:
@@ -85,14 +86,20 @@ class BuildCache:
     def markdown(self, page: Page, markdown: str, *, files: Files, config: MkDocsConfig) -> str:
         """``""`` when ``page``'s HTML is in the cache (MkDocs then renders nothing), else
         ``markdown``, rendered by MkDocs and stored by ``content``."""
-        if self.store is None or not markdown or (self.snippets and _SNIPPET.search(markdown)):
+        if not markdown:  # reused from another language (``render_reuse``): nothing to render
+            skip_render(page)
+            return markdown
+        if self.store is None or (self.snippets and _SNIPPET.search(markdown)):
             return markdown
         key = hashlib.sha256(f"{self.fingerprint}\0{page.file.src_uri}\0{markdown}".encode()).hexdigest()
         entry = self.store.get("html", key) if self.read else None
-        if isinstance(entry, dict) and _well_formed(entry) and \
-                resolve_links_again(page, files, config, [tuple(link) for link in entry["links"]]):
-            self._pending[id(page)] = _Pending(key, entry)
+        anchors = None
+        if isinstance(entry, dict) and _well_formed(entry):
+            anchors = resolve_links_again(page, files, config, [tuple(link) for link in entry["links"]])
+        if entry is not None and anchors is not None:
+            self._pending[id(page)] = _Pending(key, entry, anchors)
             self.hits += 1
+            skip_render(page)
             return ""
         start_recording_links(page)
         self._pending[id(page)] = _Pending(key, None)
@@ -106,7 +113,8 @@ class BuildCache:
             return html
         if pending.entry is not None:
             entry = pending.entry
-            restore_render(page, toc=entry["toc"], title=entry["title"], anchor_ids=entry["anchors"])
+            restore_render(page, toc=entry["toc"], title=entry["title"], anchor_ids=entry["anchors"],
+                           links_to_anchors=pending.links_to_anchors or {})
             return entry["html"]
         links = recorded_links(page)
         if links is None or self.store is None:

@@ -58,15 +58,15 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.reporter = Reporter(log)
         #: Parsed front matter by source version: the en build and ``serve`` rebuilds read only changed notes.
         self.parsed_notes: dict[tuple, ParsedNote] = {}
-        self.excerpts = ExcerptCache()
-        self.render_reuse = RenderReuse()
         self.build_cache = BuildCache()
+        self.excerpts = ExcerptCache(self.build_cache)
+        self.render_reuse = RenderReuse()
         self.full_build = False
         self.freshness = PortalPageFreshness()
         self.template_cache = InMemoryBytecodeCache()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
-        self.search = SiteSearch(log, on_timing=self.times.add)
+        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.build_cache.memo)
         self.not_found_pages = i18n.NotFoundPages()
 
     @property

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,6 +125,20 @@ class BuildCache:
         self.store.put("html", pending.key, {"html": html, "toc": toc, "title": title, "anchors": anchors,
                                              "links": [list(link) for link in links]})
         return html
+
+    def memo(self, kind: str, parts: Sequence[str], make: Callable[[], Any]) -> Any:
+        """``make()``, or what it gave before for the same ``parts``: per-note data that is a pure
+        function of them (an excerpt of a note's HTML, a page's search record). ``parts`` must
+        hold every input of ``make``; the fingerprint (our code included) is added here."""
+        if self.store is None:
+            return make()
+        key = hashlib.sha256("\0".join([self.fingerprint, kind, *parts]).encode()).hexdigest()
+        found = self.store.get(kind, key) if self.read else None
+        if isinstance(found, dict) and "value" in found:
+            return found["value"]
+        value = make()
+        self.store.put(kind, key, {"value": value})
+        return value
 
     def finish(self, *, prune: bool) -> None:
         """Say what the cache gave; after a complete build, delete what it no longer needs."""

@@ -44,6 +44,8 @@ from notes_portal.views.navigation import apply_portal_nav
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
+#: Under ``serve``, search is re-indexed this long after a rebuild, unless another one started.
+SERVE_SEARCH_DELAY_S = 1.5
 
 
 class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
@@ -199,7 +201,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             write_language_feed(self.portal.catalog, language, config, entries=self.config.atom_entries)
             self.not_found_pages.after_language(config.site_dir, language)
         if self.pagefind:
-            self.search.write(language.current, config.site_dir, language.url_prefix)
+            self.search.write(language.current, config.site_dir, language.url_prefix,
+                              after_s=SERVE_SEARCH_DELAY_S if self.serving else 0.0)
 
     @event_priority(-120)  # after mkdocs-static-i18n built and merged every language
     def _finish_site(self, *, config: MkDocsConfig) -> None:

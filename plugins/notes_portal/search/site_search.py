@@ -97,9 +97,10 @@ class SiteSearch:
         html_text = self._memo("search-record", parts, make) if self._memo else make()
         self._indexer.add(language, src_uri, SearchRecord(url=page.url, html=html_text))
 
-    def write(self, language: str, site_dir: str, url_prefix: str) -> None:
-        """Write ``language``'s bundle in the background, while the next language builds."""
-        self._indexer.write(language, os.path.join(site_dir, url_prefix))
+    def write(self, language: str, site_dir: str, url_prefix: str, after_s: float = 0.0) -> None:
+        """Write ``language``'s bundle in the background, while the next language builds
+        (``after_s``: a moment later, unless another build started meanwhile)."""
+        self._indexer.write(language, os.path.join(site_dir, url_prefix), after_s)
 
     def wait(self) -> None:
         self._indexer.wait()

@@ -63,6 +63,8 @@ class SearchIndexer:
         saves again soon. ``serve`` waits a moment, so a burst of saves is indexed once."""
         records = sorted(self._records.get(language, {}).values(), key=lambda r: r.url)
         writer = self._writers.setdefault(site_dir, _Writer())
+        if not writer.latest:  # the first bundle (a server starting): readers search right away
+            after_s = 0.0
         writer.latest += 1
         generation = writer.latest
         builds = self._builds.get(language, 0)

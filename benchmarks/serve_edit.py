@@ -88,8 +88,8 @@ class ServerLog:
             return "\n".join(line for _, line in self.lines[-count:])
 
 
-def measure_serve_edit(portal: Portal, startup_timeout: float) -> ServeFigures:
-    """Run ``mkdocs serve --dirty`` on our configuration and time edits until they show."""
+def measure_serve_edit(portal: Portal, startup_timeout: float, edits: int = EDITS) -> ServeFigures:
+    """Run ``mkdocs serve --dirty`` on our configuration and time ``edits`` edits until they show."""
     figures = ServeFigures(size=portal.size)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -109,7 +109,7 @@ def measure_serve_edit(portal: Portal, startup_timeout: float) -> ServeFigures:
             return figures
         figures.startup_s = started
         _record_search_index(base, figures)
-        for note in _notes_to_edit(portal.notes, EDITS):
+        for note in _notes_to_edit(portal.notes, edits):
             if not _edit_once(note, portal, base, log, figures):
                 break
         home = fetch(base) or ""

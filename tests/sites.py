@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,15 +124,28 @@ class FixtureSite:
             **self.extra_config,
         }
 
-    def build(self, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
-        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.config(), allow_unicode=True),
-                                              encoding="utf-8")
+    def write_config(self, edit: Callable[[str], str] | None = None) -> None:
+        """Write ``mkdocs.yml``; ``edit`` may rewrite its text (for ``!!python/name:`` options)."""
+        text = yaml.safe_dump(self.config(), allow_unicode=True)
+        (self.root / "mkdocs.yml").write_text(edit(text) if edit else text, encoding="utf-8")
+
+    def start_build(self, *, strict: bool = False, site_dir: Path | None = None, clean: bool = True,
+                    env: dict[str, str] | None = None) -> tuple[subprocess.Popen, Path]:
+        """Start ``mkdocs build`` (``--clean``: without the build cache) on the written ``mkdocs.yml``."""
         site = site_dir or self.root / "site"
-        command = [*MKDOCS, "build", "--clean", "-d", str(site)]
-        if strict:
-            command.append("--strict")
-        done = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=BUILD_ENV)
-        return BuildResult(done.returncode, done.stdout + done.stderr, site)
+        command = [*MKDOCS, "build", "-d", str(site), *(["--clean"] if clean else []),
+                   *(["--strict"] if strict else [])]
+        process = subprocess.Popen(command, cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   text=True, env={**BUILD_ENV, **(env or {})})
+        return process, site
+
+    def build(self, *, strict: bool = False, site_dir: Path | None = None, clean: bool = True,
+              env: dict[str, str] | None = None, edit_config: Callable[[str], str] | None = None) -> BuildResult:
+        """Build for real. ``clean=False`` uses the build cache (``mkdocs build`` without ``--clean``)."""
+        self.write_config(edit_config)
+        process, site = self.start_build(strict=strict, site_dir=site_dir, clean=clean, env=env)
+        output, _ = process.communicate()
+        return BuildResult(process.returncode, output, site)
 
 
 def build_shipped_site(site_dir: Path) -> BuildResult:

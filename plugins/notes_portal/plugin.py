@@ -27,6 +27,8 @@ from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
+from notes_portal.compat.mkdocs import clean_requested
+from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
 from notes_portal.speedups.render_reuse import RenderReuse
@@ -37,6 +39,8 @@ from notes_portal.views.navigation import apply_portal_nav
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
+#: Under ``serve``, search is re-indexed this long after a rebuild, unless another one started.
+SERVE_SEARCH_DELAY_S = 1.5
 
 
 class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
@@ -51,13 +55,15 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.reporter = Reporter(log)
         #: Parsed front matter by source version: the en build and ``serve`` rebuilds read only changed notes.
         self.parsed_notes: dict[tuple, ParsedNote] = {}
-        self.excerpts = ExcerptCache()
+        self.build_cache = BuildCache()
+        self.excerpts = ExcerptCache(self.build_cache)
         self.render_reuse = RenderReuse()
+        self.full_build = False
         self.freshness = PortalPageFreshness()
         self.template_cache = InMemoryBytecodeCache()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
-        self.search = SiteSearch(log, on_timing=self.times.add)
+        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.build_cache.memo)
         self.not_found_pages = i18n.NotFoundPages()
 
     @property
@@ -66,6 +72,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.full_build = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.nav is not self.generated_nav:
@@ -76,6 +83,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled:
+            self.build_cache.start_build(config, cold=clean_requested())
             with self.times.measure("files: catalog, pages, nav"):
                 self._start_language_build(files, config)
         return files
@@ -112,7 +120,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
         return env
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         material.escape_title(page)
         if self.pagefind:
             self.search.take_over_from_material(page)
@@ -124,7 +132,17 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return "" if self.render_reuse.skip_markdown(page) else markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(-200)  # last: the Markdown as every plugin left it is what gets rendered
+    def _cached_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.build_cache.markdown(page, markdown, files=files, config=config) if self.portal else markdown
+
+    on_page_markdown = CombinedEvent(_page_markdown, _cached_markdown)
+
+    @event_priority(200)  # first: every step after it sees the HTML as rendered
+    def _cached_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.build_cache.content(page, html)
+
+    def _page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.portal is None:
             return html
         html = self.render_reuse.content(page, html)
@@ -132,6 +150,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return content_of_note(
                 html, page, self.portal.note_for(normalized_src_uri(page.file)), portal=self.portal,
                 config=config, settings=self.config, reporter=self.reporter, excerpts=self.excerpts)
+
+    on_page_content = CombinedEvent(_cached_content, _page_content)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None or self.env is None:
@@ -159,7 +179,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             write_language_feed(self.portal.catalog, language, config, entries=self.config.atom_entries)
             self.not_found_pages.after_language(config.site_dir, language)
         if self.pagefind:
-            self.search.write(language.current, config.site_dir, language.url_prefix)
+            self.search.write(language.current, config.site_dir, language.url_prefix,
+                              after_s=SERVE_SEARCH_DELAY_S if self.serving else 0.0)
 
     @event_priority(-120)  # after mkdocs-static-i18n built and merged every language
     def _finish_site(self, *, config: MkDocsConfig) -> None:
@@ -167,6 +188,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: search index"):
             finish_search_index(config)
+        self.build_cache.finish(prune=self.full_build)
         if self.pagefind and not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
                 self.search.wait()

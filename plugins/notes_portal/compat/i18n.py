@@ -114,15 +114,26 @@ def copy_sitemap_for_language(site_dir: str, url_prefix: str, site_url: str) -> 
     source = os.path.join(site_dir, "sitemap.xml")
     if not os.path.isfile(source):
         return
-    tree = etree.parse(source)
+    target = os.path.join(site_dir, url_prefix, "sitemap.xml")
+    with open(source, "rb") as handle:
+        raw = handle.read()
+    # ``serve --dirty`` writes the same root sitemap on most saves: parsing it again would be
+    # work that grows with the portal for an unchanged answer.
+    if _copied.get(target) == raw and os.path.isfile(target):
+        return
+    tree = etree.ElementTree(etree.fromstring(raw))
     language_root = urljoin(site_url or "/", url_prefix)
     for url in list(tree.getroot()):
         loc = url.findtext(f"{{{SITEMAP_NS}}}loc") or ""
         if not loc.startswith(language_root):
             tree.getroot().remove(url)
-    target = os.path.join(site_dir, url_prefix, "sitemap.xml")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     tree.write(target, xml_declaration=True, encoding="UTF-8")
+    _copied[target] = raw
+
+
+#: The root sitemap each language's copy was last made from, by the copy's path.
+_copied: dict[str, bytes] = {}
 
 
 def building_another_language(config: MkDocsConfig) -> bool:

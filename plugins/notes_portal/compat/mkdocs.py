@@ -1,11 +1,19 @@
-"""MkDocs beyond its documented plugin API (verified against MkDocs 1.6.1)."""
+"""MkDocs beyond its documented plugin API (verified against MkDocs 1.6.1).
+
+``File.is_modified`` for ``serve --dirty``; the title, table of contents, anchors and rewritten
+links a render gives a page, which the build cache restores without rendering; whether
+``--clean`` was given on the command line."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from notes_portal.compat.internals import internal
 
@@ -25,3 +33,138 @@ def set_title_from_render(page: Page, title: str | None) -> None:
     """Restore it on a page whose rendering is reused instead of repeated (``Page.render`` sets it)."""
     internal("mkdocs", page, "_title_from_render", "the title MkDocs took from the first heading")
     page._title_from_render = title
+
+
+# -- links of a page, for the build cache (verified against MkDocs 1.6.1) -------------------------
+#
+# MkDocs rewrites every relative link while it renders Markdown (``_RelativePathTreeprocessor``):
+# the HTML depends on which other files exist and where they go, and missing targets are
+# warnings that ``--strict`` counts. A page served from the build cache skips that render, so
+# the cache records each link with its rewritten form and resolves the links again against
+# this build's files: same answers, same HTML, and MkDocs' own warnings, logged again.
+
+#: Links recorded per page being rendered, by ``id`` of the page's ``File``.
+_recording: dict[int, list[tuple[str, str]]] = {}
+
+
+def _link_processor_class() -> type:
+    from mkdocs.structure import pages
+
+    return internal("mkdocs", pages, "_RelativePathTreeprocessor", "the links MkDocs rewrites in a page")
+
+
+def _install_link_recorder() -> None:
+    """Wrap ``path_to_url`` once so that it reports each link of a page being recorded."""
+    processor = _link_processor_class()
+    original = internal("mkdocs", processor, "path_to_url", "the links MkDocs rewrites in a page")
+    if getattr(original, "_notes_portal_recorder", False):
+        return
+
+    def path_to_url(self: object, url: str) -> str:
+        result = original(self, url)
+        links = _recording.get(id(getattr(self, "file", None)))
+        if links is not None:
+            links.append((url, result))
+        return result
+
+    path_to_url._notes_portal_recorder = True  # type: ignore[attr-defined]
+    processor.path_to_url = path_to_url
+
+
+def start_recording_links(page: Page) -> None:
+    """Record the links MkDocs rewrites while it renders ``page`` (until ``recorded_links``)."""
+    _install_link_recorder()
+    _recording[id(page.file)] = []
+
+
+def recorded_links(page: Page) -> list[tuple[str, str]] | None:
+    """``(link as written, link as rewritten)`` for each link of ``page``'s render; None if not recorded."""
+    return _recording.pop(id(page.file), None)
+
+
+def resolve_links_again(page: Page, files: Files, config: MkDocsConfig,
+                        links: list[tuple[str, str]]) -> dict | None:
+    """Resolve ``links`` for ``page`` in this build as MkDocs' render would. When every link
+    resolves as recorded, MkDocs' warnings about them are logged as a render logs them, and the
+    page's links to anchors (for MkDocs' anchor check, ``restore_render``) are returned; else
+    None, and nothing is logged (the page is rendered, which logs them itself)."""
+    processor = _link_processor_class()(page.file, files, config)
+    held: list[logging.LogRecord] = []
+    logger = logging.getLogger("mkdocs.structure.pages")
+
+    def hold(record: logging.LogRecord) -> bool:
+        held.append(record)
+        return False
+
+    logger.addFilter(hold)
+    try:
+        same = all(processor.path_to_url(url) == rewritten for url, rewritten in links)
+    finally:
+        logger.removeFilter(hold)
+    if not same:
+        return None
+    for record in held:
+        logger.handle(record)
+    return internal("mkdocs", processor, "links_to_anchors", "links to other pages' anchors")
+
+
+def restore_render(page: Page, *, toc: list[dict], title: str | None, anchor_ids: list[str],
+                   links_to_anchors: dict) -> None:
+    """Give ``page`` what ``Page.render`` sets besides its HTML, from the build cache."""
+    page.toc = get_toc(toc)  # type: ignore[arg-type]
+    set_title_from_render(page, title)
+    page.present_anchor_ids = set(anchor_ids)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as ``Page.render``
+        page.links_to_anchors = links_to_anchors
+
+
+def render_state(page: Page) -> tuple[list[dict], str | None, list[str]]:
+    """What ``restore_render`` needs, taken from a page MkDocs has just rendered."""
+    return _toc_tokens(page.toc), title_from_render(page), sorted(page.present_anchor_ids or ())
+
+
+def _toc_tokens(items: Any) -> list[dict]:
+    """The tokens ``get_toc`` builds ``items`` from (its inverse)."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _toc_tokens(item.children)}
+            for item in items]
+
+
+def clean_requested() -> bool:
+    """True when ``--clean`` was typed on MkDocs' command line (``build``, ``gh-deploy``, ``serve``).
+
+    ``mkdocs build`` cleans ``site_dir`` whether or not ``--clean`` is given (it is the
+    default), so only the option's source on the command line tells an explicit request
+    apart; MkDocs' CLI is click, which records it (``build``/``gh-deploy``: ``clean``,
+    ``serve``: ``build_type == "clean"``, MkDocs 1.6.1).
+    """
+    import click
+    from click.core import ParameterSource
+
+    context = click.get_current_context(silent=True)
+    if context is None:  # MkDocs driven from Python (the benchmark): nothing was typed
+        return False
+    if context.params.get("build_type") == "clean":
+        return True
+    return bool(context.params.get("clean")) and \
+        context.get_parameter_source("clean") == ParameterSource.COMMANDLINE
+
+
+def skip_render(page: Page) -> None:
+    """Let MkDocs' render of ``page`` (whose Markdown a plugin emptied) be nothing at all.
+
+    ``Page.render`` builds a new ``markdown.Markdown`` with every extension for each page,
+    even for empty Markdown: about 6 ms a page here, most of a warm build's page reading.
+    For ``""`` a render gives no HTML, no table of contents, no title and no anchors; this
+    instance's ``render`` gives exactly that, once, and then the method is MkDocs' again.
+    """
+    internal("mkdocs", page, "render", "the render of a page's Markdown")
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        del page.render  # type: ignore[attr-defined]  # the instance attribute; MkDocs' method again
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render  # type: ignore[method-assign]

@@ -11,14 +11,32 @@ from __future__ import annotations
 import html
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.structure import Note
 from notes_portal.search.indexer import SearchIndexer
-from notes_portal.search.records import make_record
+from notes_portal.search.records import SearchRecord, make_record
+
+#: ``memo(kind, parts, make)``: ``make()``, or what it gave before for the same parts.
+Memo = Callable[[str, Sequence[str], Callable[[], Any]], Any]
+#: The template a record is made with (``make_record``): part of what a kept record depends on.
+RECORD_TEMPLATE = "partials/np-search-record.html"
+
+
+def _template_source(env: Environment, name: str) -> str:
+    """The source of template ``name`` as this build's theme has it (its overrides included)."""
+    cached = getattr(env, "_np_template_sources", None)
+    if cached is None:
+        cached = {}
+        env._np_template_sources = cached  # type: ignore[attr-defined]  # one read per build's env
+    if name not in cached:
+        cached[name] = env.loader.get_source(env, name)[0] if env.loader else ""
+    return cached[name]
+
 
 #: Our worker (Material's protocol, answered by Pagefind), relative to the site root.
 SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
@@ -26,8 +44,10 @@ SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
 
 class SiteSearch:
     def __init__(self, logger: logging.LoggerAdapter | logging.Logger,
-                 on_timing: Callable[[str, float], None]) -> None:
+                 on_timing: Callable[[str, float], None], memo: Memo | None = None) -> None:
         self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing)
+        #: Keeps a record by everything it is made of (``speedups.build_cache``), across builds.
+        self._memo = memo
         #: Pages of this build whose author asked to keep them out of search.
         self._excluded: set[str] = set()
 
@@ -67,13 +87,20 @@ class SiteSearch:
         title = html.unescape(page.title or "")
         if problem is not None and not title.startswith(str(problem)):
             title = f"{problem}. {title}"  # results show problems as the index does: 76. 最小覆盖子串
-        record = make_record(env, url=page.url, title=title, content=page.content,
-                             tags=list(note.meta.tags) if note else [], problem=problem)
-        self._indexer.add(language, src_uri, record)
+        tags = list(note.meta.tags) if note else []
 
-    def write(self, language: str, site_dir: str, url_prefix: str) -> None:
-        """Write ``language``'s bundle in the background, while the next language builds."""
-        self._indexer.write(language, os.path.join(site_dir, url_prefix))
+        def make() -> str:
+            return make_record(env, url=page.url, title=title, content=page.content or "",
+                               tags=tags, problem=problem).html
+
+        parts = [_template_source(env, RECORD_TEMPLATE), page.url, title, page.content, repr(tags), repr(problem)]
+        html_text = self._memo("search-record", parts, make) if self._memo else make()
+        self._indexer.add(language, src_uri, SearchRecord(url=page.url, html=html_text))
+
+    def write(self, language: str, site_dir: str, url_prefix: str, after_s: float = 0.0) -> None:
+        """Write ``language``'s bundle in the background, while the next language builds
+        (``after_s``: a moment later, unless another build started meanwhile)."""
+        self._indexer.write(language, os.path.join(site_dir, url_prefix), after_s)
 
     def wait(self) -> None:
         self._indexer.wait()

@@ -2,7 +2,8 @@
 
 Under ``mkdocs serve --dirty`` unchanged notes aren't rendered again, so their
 excerpt can't be made again either: the feed and tiles read it from here. The
-English build's untranslated copies share the Chinese build's entry.
+English build's untranslated copies share the Chinese build's entry. With the build
+cache, an excerpt is also kept by the HTML it was made of, for the next process.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 from notes_portal.catalog.excerpt import summarize
 from notes_portal.catalog.structure import Note
 from notes_portal.config import NotesPortalConfig
+from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.source_version import SourceVersion, source_version
 
 
 class ExcerptCache:
-    def __init__(self) -> None:
+    def __init__(self, persistent: BuildCache | None = None) -> None:
         self._by_version: dict[SourceVersion, tuple[str, int]] = {}
+        #: Excerpts by the HTML they are made of, across processes (``.cache/notes-portal``).
+        self._persistent = persistent
 
     def restore(self, note: Note) -> None:
         """Give ``note`` its excerpt from an earlier rendering of the same source, if any."""
@@ -27,7 +31,13 @@ class ExcerptCache:
         """Set ``note``'s excerpt and reading time from its rendered ``html``."""
         key = source_version(note.file.abs_src_path)
         if key not in self._by_version:
-            self._by_version[key] = summarize(
-                html, note.meta.summary, max_chars=config.excerpt_chars, max_words=config.excerpt_words,
-                cjk_per_minute=config.cjk_chars_per_minute, words_per_minute=config.words_per_minute)
+            options = dict(max_chars=config.excerpt_chars, max_words=config.excerpt_words,
+                           cjk_per_minute=config.cjk_chars_per_minute, words_per_minute=config.words_per_minute)
+
+            def make() -> list:
+                return list(summarize(html, note.meta.summary, **options))
+
+            made = (self._persistent.memo("excerpt", [html, repr(note.meta.summary), repr(sorted(options.items()))], make)
+                    if self._persistent else make())
+            self._by_version[key] = (made[0], made[1])
         note.excerpt, note.reading_minutes = self._by_version[key]

@@ -9,6 +9,7 @@ shows, and is rebuilt when the fingerprint differs from the last build's.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from notes_portal.catalog.collect import normalized_src_uri
 from notes_portal.compat.mkdocs import replace_is_modified
+from notes_portal.speedups.view_fingerprint import ViewFingerprints
 from notes_portal.views.portal import Portal
 
 
@@ -26,16 +28,38 @@ class PortalPageFreshness:
         #: This build's answer per destination: MkDocs asks twice (before reading, before rendering).
         self.decided: dict[str, bool] = {}
         self.rendering = False
+        self.fingerprints = ViewFingerprints()
+        #: What every portal page is made of (the catalog's notes, ...) per language, as last computed.
+        self._inputs: dict[str, str] = {}
+        #: Whether they are as last time, in this build (known once the first portal page is decided).
+        self._unchanged: bool | None = None
 
     def start_build(self) -> None:
         self.decided.clear()
         self.rendering = False
+        self.fingerprints.clear()
+        self._unchanged = None
+
+    def _portal_inputs_unchanged(self, portal: Portal, nav_fingerprint: str) -> bool:
+        """True when nothing any portal page is made of changed since the last build: then
+        no view needs to be made and compared (the usual save, which changes a note's text
+        beyond its excerpt). Views are functions of the catalog's notes (their metadata,
+        dates, excerpts, reading times, links), the portal's pages, the options, the
+        navigation and today's date (the activity calendar)."""
+        if self._unchanged is None:
+            notes = [repr(note) for note in [*portal.catalog.notes, *portal.catalog.drafts]]
+            now = repr((notes, sorted(portal.pages), repr(portal.config), portal.language,
+                        dt.date.today().isoformat(), nav_fingerprint))
+            self._unchanged = now == self._inputs.get(portal.language.current)
+            self._inputs[portal.language.current] = now
+        return self._unchanged
 
     def start_rendering(self) -> None:
         """MkDocs has read every page: every view is final now."""
         self.rendering = True
 
-    def watch(self, file: File, fingerprint: Callable[[], str], *, authored: bool, note: bool = False) -> None:
+    def watch(self, file: File, fingerprint: Callable[[], str], *, authored: bool, note: bool = False,
+              unchanged: Callable[[], bool] = lambda: False) -> None:
         """Make ``file.is_modified()`` answer for a portal page (replacing MkDocs' mtime check).
 
         A generated page's view is known when MkDocs reads it, because MkDocs reads the
@@ -50,11 +74,13 @@ class PortalPageFreshness:
             if authored and not self.rendering:
                 return True
             if file.dest_uri not in self.decided:
-                current = fingerprint()
-                changed = (current != self.written.get(file.dest_uri)
-                           or not os.path.isfile(file.abs_dest_path)
-                           or ((authored or note) and source_changed()))
-                self.written[file.dest_uri] = current
+                if file.dest_uri in self.written and unchanged():
+                    changed = False  # what it was made of is as last time: so is its fingerprint
+                else:
+                    current = fingerprint()
+                    changed = current != self.written.get(file.dest_uri)
+                    self.written[file.dest_uri] = current
+                changed = changed or not os.path.isfile(file.abs_dest_path) or ((authored or note) and source_changed())
                 self.decided[file.dest_uri] = changed
             return self.decided[file.dest_uri]
 
@@ -68,7 +94,8 @@ class PortalPageFreshness:
             src_uri = normalized_src_uri(file)
             page = portal.pages.get(src_uri)
             if page is not None:
-                self.watch(file, lambda src_uri=src_uri: repr(portal.view_for(src_uri)) + nav_fingerprint,
-                           authored=page.authored)
+                self.watch(file, lambda src_uri=src_uri: self.fingerprints.of(portal.view_for(src_uri)) + nav_fingerprint,
+                           authored=page.authored,
+                           unchanged=lambda: self._portal_inputs_unchanged(portal, nav_fingerprint))
             elif (note := portal.note_for(src_uri)) is not None and note.file is file:
                 self.watch(file, lambda note=note: portal.links_fingerprint(note), authored=False, note=True)

@@ -1,0 +1,105 @@
+"""Entries of the build cache on disk: one file per entry, written atomically, checked on read.
+
+Layout: ``.cache/notes-portal/<fingerprint>/<kind>/<ab>/<key>``. An entry is a header line
+(``NPC1 <sha256 of the payload>``) followed by its JSON payload. It is written to a temporary
+file in the same folder and renamed into place, so a reader (another build running at the
+same time included) sees either no entry or a whole one; one that was cut short or damaged
+anyway (a full disk, a killed copy) fails its checksum, is deleted with one warning, and its
+note is rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from typing import Any
+
+MAGIC = b"NPC1 "
+#: Not under ``mkdocs.*``: a damaged entry is repaired by rendering the note again, so the
+#: site is right and ``--strict`` (which counts MkDocs' warnings) has nothing to fail for.
+log = logging.getLogger("notes_portal.build_cache")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  notes-portal: %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
+
+
+class CacheStore:
+    """The entries of one fingerprint, under ``root``."""
+
+    def __init__(self, root: str, fingerprint: str) -> None:
+        self.root = root
+        self.folder = os.path.join(root, fingerprint[:32])
+        #: Entries read or written by this process: the ones a full build keeps when it prunes.
+        self.used: set[str] = set()
+
+    def _path(self, kind: str, key: str) -> str:
+        return os.path.join(self.folder, kind, key[:2], key)
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The payload stored under ``key``, or None (missing, or damaged: then deleted)."""
+        path = self._path(kind, key)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        self.used.add(path)
+        header, _, payload = raw.partition(b"\n")
+        if header.startswith(MAGIC) and header[len(MAGIC):].decode("ascii", "replace") == \
+                hashlib.sha256(payload).hexdigest():
+            try:
+                return json.loads(payload)
+            except ValueError:
+                pass
+        log.warning("discarded a damaged build cache entry %s; its note is rendered again",
+                    os.path.relpath(path, self.root))
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        return None
+
+    def put(self, kind: str, key: str, payload: Any) -> None:
+        """Store ``payload`` under ``key``, atomically; a cache that can't be written is no error."""
+        path = self._path(kind, key)
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+        self.used.add(path)
+
+    def prune(self) -> None:
+        """Delete what this full build didn't use: other fingerprints' folders, entries of
+        sources that changed since, temporary files of interrupted writes. Another build
+        running at the same time at worst loses entries it then makes again."""
+        try:
+            siblings = os.listdir(self.root)
+        except OSError:
+            return
+        for name in siblings:
+            if os.path.join(self.root, name) != self.folder:
+                shutil.rmtree(os.path.join(self.root, name), ignore_errors=True)
+        for folder, _, names in os.walk(self.folder):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in self.used:
+                    try:
+                        os.remove(path)
+                    except OSError:
+                        pass

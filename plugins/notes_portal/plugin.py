@@ -23,11 +23,11 @@ from notes_portal.catalog.collect import normalized_src_uri, read_catalog
 from notes_portal.catalog.structure import ParsedNote
 from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
+from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
-from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness

@@ -55,6 +55,11 @@ class TagCatalog:
 
     tags: list[Tag]
     by_key: dict[str, Tag]
+    #: Every tag page asks for its tag: a dict, not a scan of the tags.
+    _by_slug: dict[str, Tag] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_slug = {tag.slug: tag for tag in self.tags}
 
     def of(self, note: Note) -> list[Tag]:
         """The note's tags, in the order it declares them, each once."""
@@ -62,7 +67,7 @@ class TagCatalog:
         return [self.by_key[key] for key in keys if key in self.by_key]
 
     def by_slug(self, slug: str) -> Tag | None:
-        return next((tag for tag in self.tags if tag.slug == slug), None)
+        return self._by_slug.get(slug)
 
     @property
     def merged(self) -> list[Tag]:

@@ -57,11 +57,20 @@ class TagPageSpec:
 
 
 def home_src_uri(number: int) -> str:
-    return "index.md" if number == 1 else f"page/{number}/index.md"
+    return listing_src_uri("", number)
 
 
 def category_src_uri(slug: str, number: int) -> str:
-    return f"{slug}/index.md" if number == 1 else f"{slug}/page/{number}/index.md"
+    return listing_src_uri(f"{slug}/", number)
+
+
+def tag_src_uri(slug: str, number: int) -> str:
+    return listing_src_uri(f"tags/{slug}/", number)
+
+
+def listing_src_uri(folder: str, number: int) -> str:
+    """Page ``number`` of a paginated list in ``folder`` (``""`` or ending with ``/``)."""
+    return f"{folder}index.md" if number == 1 else f"{folder}page/{number}/index.md"
 
 
 def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage, *,
@@ -108,7 +117,7 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
         base_url = f"{prefix}tags/{tag.slug}/"
         title = labels["tag_title"].format(name=tag.name)
         for number in range(1, page_count(tag.count, per_page) + 1):
-            register(f"tags/{tag.slug}/index.md" if number == 1 else f"tags/{tag.slug}/page/{number}/index.md",
+            register(tag_src_uri(tag.slug, number),
                      PortalPage(TAG, number, base_url=base_url, tag=tag.slug),
                      title if number == 1 else f"{title} · {number}", in_nav=False)
     register("archive/index.md", PortalPage(ARCHIVE, base_url=f"{prefix}archive/"), labels["archive"], in_nav=True)

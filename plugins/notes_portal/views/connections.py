@@ -42,7 +42,7 @@ class Connections:
             buckets.setdefault(count, []).append(src_uri)
         picked: list[str] = []
         for count in sorted(buckets, reverse=True):
-            candidates = [uri for uri in buckets[count] if uri in by_uri and not by_uri[uri].draft]
+            candidates = buckets[count]  # tags list published notes only (``collect_tags``)
             candidates.sort(key=lambda uri: (by_uri[uri].category != note.category, self.rank[uri]))
             picked.extend(candidates[:limit - len(picked)])
             if len(picked) >= limit:

@@ -45,7 +45,6 @@ class NoteView:
     #: The author's text, split after its first-level heading so that the facts go under the title.
     heading: str = ""
     body: str = ""
-    untranslated: bool = False
 
 
 def tag_url(tag: Tag, url_prefix: str) -> str:
@@ -77,5 +76,4 @@ def note_view(note: Note, *, category: Category, tags: list[Tag], related: list[
         related=[note_link(other) for other in related],
         backlinks=[note_link(other) for other in backlinks],
         problem=problem,
-        untranslated=not note.translated,
     )

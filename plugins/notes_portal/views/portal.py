@@ -8,6 +8,7 @@ builds of mkdocs-static-i18n or between ``mkdocs serve`` rebuilds.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -46,7 +47,9 @@ from notes_portal.views.leetcode import (
     statement_url,
     topics_for,
 )
-from notes_portal.views.leetcode import list_pages as leetcode_list_pages
+from notes_portal.views.leetcode import (
+    list_pages as leetcode_list_pages,
+)
 from notes_portal.views.note_facts import NoteView, TagLink, note_view, tag_link
 from notes_portal.views.pagination import Paginated, paginate
 from notes_portal.views.tiles import Tile, build_tiles
@@ -120,7 +123,7 @@ class Portal:
         return Connections(self.catalog, self.catalog.tags)
 
     @cached_property
-    def activity(self) -> dict:
+    def activity(self) -> Counter[dt.date]:
         return activity_counts(self.catalog.notes)
 
     def calendar(self, weeks: int, *, compact: bool) -> Calendar:

@@ -31,6 +31,7 @@ from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
+from notes_portal.speedups.page_cache import PageOutputCache
 from notes_portal.speedups.render_reuse import RenderReuse
 from notes_portal.speedups.template_cache import InMemoryBytecodeCache
 from notes_portal.speedups.timing import StepTimes
@@ -57,6 +58,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.parsed_notes: dict[tuple, ParsedNote] = {}
         self.build_cache = BuildCache()
         self.excerpts = ExcerptCache(self.build_cache)
+        self.page_cache = PageOutputCache(self.build_cache)
         self.render_reuse = RenderReuse()
         self.full_build = False
         self.freshness = PortalPageFreshness()
@@ -117,6 +119,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         env.globals["np_search_worker"] = (SiteSearch.worker_url(self.portal.language.url_prefix)
                                            if self.pagefind and self.portal else None)
         self.env = env
+        self.page_cache.start_rendering(env)
         self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
         return env
 
@@ -153,7 +156,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     on_page_content = CombinedEvent(_cached_content, _page_content)
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def _page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None or self.env is None:
             return context
         src_uri = normalized_src_uri(page.file)
@@ -168,6 +171,19 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                 self.search.index_page(self.env, self.portal.language.current, page, note,
                                        listing=view is not None)
         return context
+
+    @event_priority(-200)  # last: every plugin's additions to the context are part of the page's key
+    def _kept_page(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.portal is not None:
+            self.page_cache.look_up(context, page, config, nav)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _kept_page)
+
+    @event_priority(200)  # first: the page as its template drew it, before any plugin changes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.page_cache.keep(page, output)
+        return output
 
     def _write_language_files(self, *, config: MkDocsConfig) -> None:
         """Per-language output; runs before mkdocs-static-i18n starts the next language."""
@@ -188,7 +204,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: search index"):
             finish_search_index(config)
-        self.build_cache.finish(prune=self.full_build)
+        self.build_cache.finish(prune=self.full_build, pages=self.page_cache.report())
         if self.pagefind and not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
                 self.search.wait()

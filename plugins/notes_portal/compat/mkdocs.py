@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -168,3 +169,41 @@ def skip_render(page: Page) -> None:
         page.links_to_anchors = {}
 
     page.render = render  # type: ignore[method-assign]
+
+
+# -- pages drawn before their template is rendered (verified against MkDocs 1.6.1) --------------
+#
+# MkDocs draws a page with ``env.get_template(name).render(context)``, the context being what
+# the plugins' ``on_page_context`` returned, and offers no event that can stand in for the
+# render. The page output cache puts a kept page into the context under ``PRERENDERED``;
+# templates of the environment (``env.template_class``, a documented Jinja setting) then
+# return it instead of rendering. ``on_post_page`` still runs for every plugin.
+
+#: The context key under which a page's finished HTML is handed to its template.
+PRERENDERED = "__notes_portal_prerendered__"
+
+
+class _PrerenderedTemplate(jinja2.Template):
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        if args and isinstance(args[0], dict):
+            prerendered = args[0].get(PRERENDERED)
+            if prerendered is not None:
+                return prerendered
+        return super().render(*args, **kwargs)
+
+
+def allow_prerendered_pages(env: jinja2.Environment) -> None:
+    """Let templates loaded from ``env`` from now on return a page handed to them in their context."""
+    internal("mkdocs", _build_module(), "get_context", "the context MkDocs renders a page's template with")
+    env.template_class = _PrerenderedTemplate
+
+
+def hand_prerendered(context: dict, html: str) -> None:
+    """Let ``html`` stand for what the page's template would render from ``context``."""
+    context[PRERENDERED] = html
+
+
+def _build_module() -> Any:
+    from mkdocs.commands import build
+
+    return build

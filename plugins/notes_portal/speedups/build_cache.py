@@ -140,12 +140,14 @@ class BuildCache:
         self.store.put(kind, key, {"value": value})
         return value
 
-    def finish(self, *, prune: bool) -> None:
-        """Say what the cache gave; after a complete build, delete what it no longer needs."""
+    def finish(self, *, prune: bool, pages: str | None = None) -> None:
+        """Say what the cache gave (``pages``: what the page output cache says of itself); after a
+        complete build, delete what it no longer needs."""
         if self.store is None:
             return
         if self.hits or self.renders:
-            log.info(f"build cache: {self.hits} pages from {CACHE_FOLDER}, {self.renders} rendered")
+            drawn = f"; {pages}" if pages else ""
+            log.info(f"build cache: {self.hits} pages from {CACHE_FOLDER}, {self.renders} rendered{drawn}")
         self.hits = self.renders = 0
         if prune:
             self.store.prune()

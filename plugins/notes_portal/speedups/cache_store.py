@@ -43,6 +43,17 @@ class CacheStore:
         return os.path.join(self.folder, kind, key[:2], key)
 
     def get(self, kind: str, key: str) -> Any | None:
+        """The JSON payload stored under ``key``, or None (missing, or damaged: then deleted)."""
+        payload = self.get_bytes(kind, key)
+        if payload is None:
+            return None
+        try:
+            return json.loads(payload)
+        except ValueError:
+            self._discard(self._path(kind, key))
+            return None
+
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
         """The payload stored under ``key``, or None (missing, or damaged: then deleted)."""
         path = self._path(kind, key)
         try:
@@ -54,22 +65,25 @@ class CacheStore:
         header, _, payload = raw.partition(b"\n")
         if header.startswith(MAGIC) and header[len(MAGIC):].decode("ascii", "replace") == \
                 hashlib.sha256(payload).hexdigest():
-            try:
-                return json.loads(payload)
-            except ValueError:
-                pass
-        log.warning("discarded a damaged build cache entry %s; its note is rendered again",
+            return payload
+        self._discard(path)
+        return None
+
+    def _discard(self, path: str) -> None:
+        log.warning("discarded a damaged build cache entry %s; its page is rendered again",
                     os.path.relpath(path, self.root))
         try:
             os.remove(path)
         except OSError:
             pass
-        return None
 
     def put(self, kind: str, key: str, payload: Any) -> None:
-        """Store ``payload`` under ``key``, atomically; a cache that can't be written is no error."""
+        """Store the JSON of ``payload`` under ``key`` (see ``put_bytes``)."""
+        self.put_bytes(kind, key, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key``, atomically; a cache that can't be written is no error."""
         path = self._path(kind, key)
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")

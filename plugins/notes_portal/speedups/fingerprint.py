@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -36,13 +36,13 @@ _MAX_NAMED_BYTES = 64 * 1024 * 1024
 def render_fingerprint(config: MkDocsConfig) -> str:
     """The fingerprint of this build's rendering: a hex digest, stable across processes."""
     base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    options = {name: _stable(value) for name, value in sorted((config.mdx_configs or {}).items())}
+    options = {name: stable(value) for name, value in sorted((config.mdx_configs or {}).items())}
     facts = {
         "format": CACHE_FORMAT,
         "python": sys.version_info[:2],
         "versions": {name: _version(name) for name in RENDERING_PACKAGES},
         "plugin_source": plugin_source_digest(),
-        "extensions": [_stable(extension) for extension in config.markdown_extensions],
+        "extensions": [stable(extension) for extension in config.markdown_extensions],
         "options": options,
         "use_directory_urls": config.use_directory_urls,
         "named_files": {path: _digest_path(path) for path in sorted(set(_named_paths(options, base)))},
@@ -68,7 +68,7 @@ def _version(distribution: str) -> str:
         return "-"
 
 
-def _stable(value: Any, depth: int = 0) -> Any:
+def stable(value: Any, depth: int = 0) -> Any:
     """``value`` as JSON-able data that is the same in every process.
 
     Options may be Python objects (``!!python/name:`` in ``mkdocs.yml``): a function stands
@@ -78,23 +78,23 @@ def _stable(value: Any, depth: int = 0) -> Any:
         return _ADDRESS.sub("", repr(value))
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, dict):
-        return {str(k): _stable(v, depth + 1) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, Mapping):  # MkDocs' ``Config`` objects too, which aren't dicts
+        return {str(k): stable(v, depth + 1) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_stable(v, depth + 1) for v in value]
+        items = [stable(v, depth + 1) for v in value]
         return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
     if callable(value) and hasattr(value, "__qualname__"):
         closure = [cell.cell_contents for cell in (getattr(value, "__closure__", None) or ())]
         return {"callable": f"{getattr(value, '__module__', '?')}.{value.__qualname__}",
-                "closure": _stable(closure, depth + 1),
-                "defaults": _stable(getattr(value, "__defaults__", None), depth + 1),
-                "kwdefaults": _stable(getattr(value, "__kwdefaults__", None), depth + 1)}
+                "closure": stable(closure, depth + 1),
+                "defaults": stable(getattr(value, "__defaults__", None), depth + 1),
+                "kwdefaults": stable(getattr(value, "__kwdefaults__", None), depth + 1)}
     if hasattr(value, "func") and hasattr(value, "args"):  # functools.partial
-        return {"partial": _stable(value.func, depth + 1), "args": _stable(value.args, depth + 1),
-                "keywords": _stable(getattr(value, "keywords", {}), depth + 1)}
+        return {"partial": stable(value.func, depth + 1), "args": stable(value.args, depth + 1),
+                "keywords": stable(getattr(value, "keywords", {}), depth + 1)}
     if hasattr(value, "__dict__"):
         return {"object": f"{type(value).__module__}.{type(value).__qualname__}",
-                "state": _stable(vars(value), depth + 1)}
+                "state": stable(vars(value), depth + 1)}
     return _ADDRESS.sub("", repr(value))
 
 

@@ -48,17 +48,38 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmarks package, however this is started
 
-from benchmarks.build_measure import (BuildFigures, CollectionFigures, best_of, measure_collection,
-                                      warm_up)
+from benchmarks.build_measure import (
+    BuildFigures,
+    CollectionFigures,
+    best_of,
+    measure_collection,
+    warm_up,
+)
 from benchmarks.child_build import run_child
-from benchmarks.cli_common import check_common_options, new_parser, require_at_least, work_dir
+from benchmarks.cli_common import (
+    check_common_options,
+    new_parser,
+    require_at_least,
+    work_dir,
+)
 from benchmarks.common import REAL_CONFIG, code_state, machine_facts, progress
 from benchmarks.leetcode_collection import DEFAULT_COLLECTION_SIZE, write_collection
 from benchmarks.portal_config import SiteSettings, read_site_settings
 from benchmarks.portal_generator import DEFAULT_SEED, write_portal
-from benchmarks.report import (Check, build_checks, collection_checks, format_build_report,
-                               format_machine, ratios)
-from benchmarks.serve_edit import EDITS, SERVE_EDIT_SIZE, ServeFigures, measure_serve_edit
+from benchmarks.report import (
+    Check,
+    build_checks,
+    collection_checks,
+    format_build_report,
+    format_machine,
+    ratios,
+)
+from benchmarks.serve_edit import (
+    EDITS,
+    SERVE_EDIT_SIZE,
+    ServeFigures,
+    measure_serve_edit,
+)
 
 DEFAULT_SIZES = (300, 1000, 3000)
 

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.child_build import build_in_child
-from benchmarks.common import blocking, code_fingerprint, progress, search_index_files, tree_bytes
+from benchmarks.common import (
+    blocking,
+    code_fingerprint,
+    progress,
+    search_index_files,
+    tree_bytes,
+)
 from benchmarks.leetcode_collection import Collection
 from benchmarks.portal_config import SiteSettings
 from benchmarks.portal_generator import Portal, write_portal

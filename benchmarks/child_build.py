@@ -124,11 +124,12 @@ def build_in_child(config: Path, site_dir: Path, *, cwd: Path, timeout: float, l
     """
     shutil.rmtree(site_dir, ignore_errors=True)
     load_before = os.getloadavg()[0]
-    from benchmarks.common import PLUGIN_NAME  # here, not at the top: the child imports nothing of ours
+    # Imported here, not at the top: the child imports nothing of ours.
+    from benchmarks.common import PLUGIN_NAME
 
     spec = {"config": str(config), "site_dir": str(site_dir), "plugin": PLUGIN_NAME, **options}
     command = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
-    process = subprocess.run(command, cwd=cwd, env=child_env(), capture_output=True, text=True, timeout=timeout)
+    process = subprocess.run(command, check=False, cwd=cwd, env=child_env(), capture_output=True, text=True, timeout=timeout)
     lines = [line for line in process.stdout.splitlines() if line.startswith(RESULT_PREFIX)]
     if process.returncode != 0 or not lines:
         raise RuntimeError(f"{label} failed (exit {process.returncode}):\n{process.stderr[-4000:]}")

@@ -27,11 +27,29 @@ from urllib.parse import quote
 
 from benchmarks.common import REAL_CONFIG
 from benchmarks.corpus_words import CATEGORY_TERMS, ZipfVocabulary, build_vocabulary
-from benchmarks.leetcode_words import (ALGORITHMS, ARRAY_NAMES, CONSTRAINTS, EN_CONSTRAINTS, EN_DIFFICULTY,
-                                       EN_STATEMENTS, LANGUAGES, METHODS, PLAIN_TAGS, STRING_NAMES,
-                                       TITLE_ADJECTIVES, TITLE_OBJECTS, TITLE_VARIANTS, ZH_DIFFICULTIES,
-                                       ZH_STATEMENTS)
-from benchmarks.portal_config import SiteSettings, ours_config_text, read_site_settings, write_home
+from benchmarks.leetcode_words import (
+    ALGORITHMS,
+    ARRAY_NAMES,
+    CONSTRAINTS,
+    EN_CONSTRAINTS,
+    EN_DIFFICULTY,
+    EN_STATEMENTS,
+    LANGUAGES,
+    METHODS,
+    PLAIN_TAGS,
+    STRING_NAMES,
+    TITLE_ADJECTIVES,
+    TITLE_OBJECTS,
+    TITLE_VARIANTS,
+    ZH_DIFFICULTIES,
+    ZH_STATEMENTS,
+)
+from benchmarks.portal_config import (
+    SiteSettings,
+    ours_config_text,
+    read_site_settings,
+    write_home,
+)
 from benchmarks.portal_generator import DEFAULT_SEED, TextMaker
 
 DEFAULT_COLLECTION_SIZE = 4000
@@ -169,8 +187,8 @@ class CollectionGenerator:
                   f"## {labels['description']}", "<!-- description:start -->"]
         blocks += [f"<p>{texts[i].format(adj=adj, obj=obj, **shared.fields)}</p>" for i in shared.statements]
         blocks += [f'<p><strong class="example">{labels["example"]}</strong></p>',
-                   f"<pre>\n<strong>{labels['input']}</strong>{shared.example}\n"
-                   f"<strong>{labels['output']}</strong>{shared.output}\n</pre>",
+                   (f"<pre>\n<strong>{labels['input']}</strong>{shared.example}\n"
+                    f"<strong>{labels['output']}</strong>{shared.output}\n</pre>"),
                    f"<p><strong>{labels['constraints']}</strong></p>",
                    "<ul>\n" + "\n".join(f"\t<li>{limits[i].format(**shared.fields)}</li>"
                                           for i in shared.constraints) + "\n</ul>",

@@ -59,18 +59,18 @@ METHODS = [("哈希表", "Hash Table"), ("双指针", "Two Pointers"), ("滑动�
 ZH_STATEMENTS = [
     "给你一个整数数组 <code>{a}</code> 和一个整数 <code>{k}</code>，请你返回满足条件的{obj}的数目。",
     "给定一个长度为 <code>n</code> 的字符串 <code>{s}</code>，找出其中{adj}{obj}，并返回它的长度。",
-    "现有一个下标从 <strong>0</strong> 开始的数组 <code>{a}</code>，每次操作可以选择一个下标 <code>i</code>，"
-    "将 <code>{a}[i]</code> 增加 <code>{k}</code>。返回使数组变为{adj}{obj}所需的最少操作次数。",
+    ("现有一个下标从 <strong>0</strong> 开始的数组 <code>{a}</code>，每次操作可以选择一个下标 <code>i</code>，"
+     "将 <code>{a}[i]</code> 增加 <code>{k}</code>。返回使数组变为{adj}{obj}所需的最少操作次数。"),
     "如果一个{obj}中任意相邻两个元素之差的绝对值不超过 <code>{k}</code>，我们就称它是<em>{adj}</em>。",
     "请你设计一个算法，在 <code>O(n)</code> 的时间内求出{adj}{obj}，并说明为什么这样做是正确的。",
     "注意：答案可能很大，请返回它对 <code>10<sup>9</sup> + 7</code> <strong>取余</strong> 的结果。",
 ]
 EN_STATEMENTS = [
-    "You are given an integer array <code>{a}</code> and an integer <code>{k}</code>. Return the number of "
-    "{obj} that satisfy the condition.",
+    ("You are given an integer array <code>{a}</code> and an integer <code>{k}</code>. Return the number of "
+     "{obj} that satisfy the condition."),
     "Given a string <code>{s}</code> of length <code>n</code>, find the {adj} {obj} in it and return its length.",
-    "In one operation you may pick an index <code>i</code> and add <code>{k}</code> to <code>{a}[i]</code>. "
-    "Return the fewest operations that make the array {adj}.",
+    ("In one operation you may pick an index <code>i</code> and add <code>{k}</code> to <code>{a}[i]</code>. "
+     "Return the fewest operations that make the array {adj}."),
     "We call a sequence <em>{adj}</em> when every two adjacent elements differ by at most <code>{k}</code>.",
     "Design an algorithm that finds the {adj} {obj} in <code>O(n)</code> time, and explain why it is correct.",
     "Since the answer may be large, return it <strong>modulo</strong> <code>10<sup>9</sup> + 7</code>.",

@@ -73,14 +73,14 @@ def write_home(docs: Path, *, portal: bool = True) -> None:
 def _with_docs_dir(text: str, docs_dir: Path) -> str:
     """``text`` with its top-level ``docs_dir`` set (added when missing)."""
     line = f"docs_dir: {yaml_scalar(str(docs_dir))}"
-    if re.search(r"^docs_dir:", text, re.M):
-        return re.sub(r"^docs_dir:.*$", lambda _: line, text, count=1, flags=re.M)
+    if re.search(r"^docs_dir:", text, re.MULTILINE):
+        return re.sub(r"^docs_dir:.*$", lambda _: line, text, count=1, flags=re.MULTILINE)
     return f"{line}\n{text}"
 
 
 def ours_config_text(text: str, docs_dir: Path) -> str:
     """The real configuration, reading ``docs_dir`` and using the repository's ``overrides/``."""
-    pattern = re.compile(r"^(?P<indent>[ \t]+)custom_dir:.*$", re.M)
+    pattern = re.compile(r"^(?P<indent>[ \t]+)custom_dir:.*$", re.MULTILINE)
     if not pattern.search(text):
         raise SystemExit(f"{REAL_CONFIG}: expected theme.custom_dir")
     text = pattern.sub(lambda m: f"{m['indent']}custom_dir: {yaml_scalar(str(OVERRIDES))}", text, count=1)
@@ -89,7 +89,7 @@ def ours_config_text(text: str, docs_dir: Path) -> str:
 
 def with_plugin_option(text: str, key: str, value: str, plugin: str = PLUGIN_NAME) -> str:
     """``text`` with ``key: value`` added as the first option of ``plugin`` in the plugins list."""
-    match = re.search(rf"^(?P<indent>[ \t]*)- +{re.escape(plugin)}:[ \t]*\n(?P<inner>[ \t]+)", text, re.M)
+    match = re.search(rf"^(?P<indent>[ \t]*)- +{re.escape(plugin)}:[ \t]*\n(?P<inner>[ \t]+)", text, re.MULTILINE)
     if match is None:
         raise SystemExit(f"{REAL_CONFIG}: expected '- {plugin}:' with options under plugins")
     return text[: match.end("inner") - len(match["inner"])] + f"{match['inner']}{key}: {value}\n" + \
@@ -101,13 +101,13 @@ def stock_config_text(text: str, docs_dir: Path, nav: list[dict[str, Any]]) -> s
     (same options, so the same separator), and ``nav`` listing every note."""
     import yaml
 
-    text = re.sub(r"^[ \t]+custom_dir:.*\n", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]+custom_dir:.*\n", "", text, flags=re.MULTILINE)
     text = _with_docs_dir(text, docs_dir)
-    section = re.search(r"^plugins:[ \t]*\n(?P<body>(?:(?:[ \t#].*)?\n)*)", text, re.M)
+    section = re.search(r"^plugins:[ \t]*\n(?P<body>(?:(?:[ \t#].*)?\n)*)", text, re.MULTILINE)
     if section is None:
         plugins = "plugins:\n  - search\n"
     else:
-        first = re.search(r"^(?P<indent>[ \t]*)- ", section["body"], re.M)
+        first = re.search(r"^(?P<indent>[ \t]*)- ", section["body"], re.MULTILINE)
         indent = re.escape(first["indent"]) if first else ""
         items = re.split(rf"(?m)^(?={indent}- )", section["body"])
         kept = [item for item in items if re.match(rf"{indent}- +search\b", item)]

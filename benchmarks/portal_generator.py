@@ -23,13 +23,44 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import REAL_CONFIG, yaml_list, yaml_scalar
-from benchmarks.corpus_words import (ASPECTS, CATEGORY_TERMS, CODE_TEMPLATES, CONDITIONS, DISPLAY_MATH, EFFECTS,
-                                     EN_EFFECTS, EN_OBJECTS, EN_SENTENCES, EN_TERMS, EN_VERBS, GENERAL_TERMS,
-                                     INLINE_MATH, LC_OBJECTS, LC_PREFIXES, METRICS, OBJECTS, RARE_SENTENCES,
-                                     RESULTS, SLUG_WORDS, TITLE_SUFFIXES, VERBS, ZH_SENTENCES, RareTerms,
-                                     ZipfVocabulary, build_vocabulary, chars_of)
-from benchmarks.portal_config import (HOME_ZH, SiteSettings, ours_config_text, read_site_settings,
-                                      stock_config_text, stock_nav, write_home)
+from benchmarks.corpus_words import (
+    ASPECTS,
+    CATEGORY_TERMS,
+    CODE_TEMPLATES,
+    CONDITIONS,
+    DISPLAY_MATH,
+    EFFECTS,
+    EN_EFFECTS,
+    EN_OBJECTS,
+    EN_SENTENCES,
+    EN_TERMS,
+    EN_VERBS,
+    GENERAL_TERMS,
+    INLINE_MATH,
+    LC_OBJECTS,
+    LC_PREFIXES,
+    METRICS,
+    OBJECTS,
+    RARE_SENTENCES,
+    RESULTS,
+    SLUG_WORDS,
+    TITLE_SUFFIXES,
+    VERBS,
+    ZH_SENTENCES,
+    RareTerms,
+    ZipfVocabulary,
+    build_vocabulary,
+    chars_of,
+)
+from benchmarks.portal_config import (
+    HOME_ZH,
+    SiteSettings,
+    ours_config_text,
+    read_site_settings,
+    stock_config_text,
+    stock_nav,
+    write_home,
+)
 
 DEFAULT_SEED = 20231109
 NOTE_BYTES = 8 * 1024
@@ -98,13 +129,13 @@ class TextMaker:
     # Chinese ---------------------------------------------------------------------------------
 
     def _fields(self, terms: Sequence[str]) -> dict[str, Any]:
-        return dict(
-            term=self.word(terms), term2=self.word(terms), obj=self.thing(), obj2=self.thing(),
-            verb=self.pick(VERBS), verb2=self.pick(VERBS), effect=self.pick(EFFECTS),
-            cond=self.pick(CONDITIONS), result=self.pick(RESULTS), metric=self.pick(METRICS),
-            pct=self.rng.randint(2, 30), cx=self.pick(INLINE_MATH[:2] + [r"O(n)", r"O(nk)", r"O(n d^2)"]),
-            math=self.pick(INLINE_MATH),
-        )
+        return {
+            "term": self.word(terms), "term2": self.word(terms), "obj": self.thing(), "obj2": self.thing(),
+            "verb": self.pick(VERBS), "verb2": self.pick(VERBS), "effect": self.pick(EFFECTS),
+            "cond": self.pick(CONDITIONS), "result": self.pick(RESULTS), "metric": self.pick(METRICS),
+            "pct": self.rng.randint(2, 30), "cx": self.pick(INLINE_MATH[:2] + [r"O(n)", r"O(nk)", r"O(n d^2)"]),
+            "math": self.pick(INLINE_MATH),
+        }
 
     def zh_sentence(self, terms: Sequence[str]) -> str:
         """One Chinese sentence about ``terms``, sometimes with inline math."""

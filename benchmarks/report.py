@@ -229,18 +229,18 @@ def collection_checks(collection: CollectionFigures) -> list[Check]:
 
 def format_collection(c: CollectionFigures) -> list[str]:
     """The LeetCode collection's section of the build report."""
-    out = ["", f"An existing LeetCode collection: {c.size} problems in a solutions repository's shape, "
-               f"zh + en ({c.pages} note pages), built with --strict"]
+    out = ["", (f"An existing LeetCode collection: {c.size} problems in a solutions repository's shape, "
+                f"zh + en ({c.pages} note pages), built with --strict")]
     comparison = "usual portal not measured"
     if c.portal_per_note_ms:
         comparison = (f"usual portal of {c.size} notes {c.portal_wall_s:.1f} s, {c.portal_per_note_ms:.1f} ms/note "
                       f"(x{c.per_note_ms / c.portal_per_note_ms:.2f})")
-    out += [f"  build                    {c.wall_s:.1f} s, {c.per_note_ms:.1f} ms/problem "
-            f"({1000 * c.wall_s / max(c.pages, 1):.1f} ms/page); {comparison}",
+    out += [(f"  build                    {c.wall_s:.1f} s, {c.per_note_ms:.1f} ms/problem "
+             f"({1000 * c.wall_s / max(c.pages, 1):.1f} ms/page); {comparison}"),
             f"  LeetCode index page      {c.index_kb:.1f} KB (/en/: {c.en_index_kb:.1f} KB)",
             f"  largest range page       {c.largest_range_kb:.1f} KB ({c.largest_range}, {c.range_pages} range pages)",
-            f"  problem pages            median {c.median_page_kb:.1f} KB; site {c.site_mb:.1f} MB; "
-            f"peak {c.peak_mb:.0f} MB; load {c.load_before:.1f}",
+            (f"  problem pages            median {c.median_page_kb:.1f} KB; site {c.site_mb:.1f} MB; "
+             f"peak {c.peak_mb:.0f} MB; load {c.load_before:.1f}"),
             f"  plugin steps             {c.plugin_s:.1f} s ({c.plugin_s / c.wall_s:.1%} of the build; "
             "background steps left out): " + ", ".join(
                 f"{step} {seconds:.1f} s" for step, seconds in sorted(c.plugin_steps.items(), key=lambda i: -i[1])[:4]),

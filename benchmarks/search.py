@@ -42,13 +42,31 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmarks package, however this is started
 
-from benchmarks.cli_common import check_common_options, new_parser, require_at_least, work_dir
-from benchmarks.common import REAL_CONFIG, code_fingerprint, code_state, machine_facts, progress
+from benchmarks.cli_common import (
+    check_common_options,
+    new_parser,
+    require_at_least,
+    work_dir,
+)
+from benchmarks.common import (
+    REAL_CONFIG,
+    code_fingerprint,
+    code_state,
+    machine_facts,
+    progress,
+)
 from benchmarks.portal_config import read_site_settings, with_plugin_option
 from benchmarks.portal_generator import DEFAULT_SEED, write_portal
 from benchmarks.report import format_search_report, search_checks
-from benchmarks.search_measure import (COLD_RUNS, ENGINES, RECALL_QUERIES, EngineFigures,
-                                       measure_engine, old_engine_supported, sample_pairs)
+from benchmarks.search_measure import (
+    COLD_RUNS,
+    ENGINES,
+    RECALL_QUERIES,
+    EngineFigures,
+    measure_engine,
+    old_engine_supported,
+    sample_pairs,
+)
 
 DEFAULT_SIZES = (300, 1000, 3000)
 
@@ -69,8 +87,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    from playwright.sync_api import sync_playwright
     from mkdocs.utils.yaml import yaml_load
+    from playwright.sync_api import sync_playwright
 
     config_text = REAL_CONFIG.read_text(encoding="utf-8")
     settings = read_site_settings(config_text)

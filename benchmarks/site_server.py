@@ -16,7 +16,11 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing.Self needs Python 3.11
 
 #: What a request fetched, as the report groups bytes.
 KINDS = ("html", "js", "search", "sitemap", "other")
@@ -79,13 +83,13 @@ class SiteServer:
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            def do_GET(self) -> None:
                 server.handle(self, head=False)
 
-            def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
+            def do_HEAD(self) -> None:
                 server.handle(self, head=True)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -96,7 +100,7 @@ class SiteServer:
     def port(self) -> int:
         return self.httpd.server_address[1]
 
-    def __enter__(self) -> SiteServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

@@ -69,16 +69,16 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "impossible-date": Scenario(
         files={"nlp/bad-date.md": "---\ntitle: 坏日期\ndate: 2026-13-45\n---\n\n正文。\n"},
-        messages=[("WARNING", "docs/nlp/bad-date.md:3: date: '2026-13-45' is not a valid date "
-                              "(expected a date written YYYY-MM-DD)")],
+        messages=[("WARNING", ("docs/nlp/bad-date.md:3: date: '2026-13-45' is not a valid date "
+                               "(expected a date written YYYY-MM-DD)"))],
         listed=[("坏日期", "/nlp/bad-date/", "nlp")],
         prepare=set_modification_date("nlp/bad-date.md", FALLBACK_DATE),
     ),
     "missing-title": Scenario(
         files={"nlp/with-heading.md": "---\ndate: 2024-02-02\n---\n\n# 第一个标题\n\n正文。\n",
                "nlp/no-heading.md": "---\ndate: 2024-02-03\n---\n\n只有正文，没有标题。\n"},
-        messages=[("WARNING", "docs/nlp/no-heading.md:1: title: missing (expected a title in front "
-                              "matter or a first heading); using the file name: 'no-heading'")],
+        messages=[("WARNING", ("docs/nlp/no-heading.md:1: title: missing (expected a title in front "
+                               "matter or a first heading); using the file name: 'no-heading'"))],
         listed=[("第一个标题", "/nlp/with-heading/", "nlp"), ("no-heading", "/nlp/no-heading/", "nlp")],
     ),
     "future-date": Scenario(
@@ -233,8 +233,8 @@ def test_bad_note_is_still_listed(built: Callable[[str], BuiltScenario], name: s
 def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[[str], BuiltScenario]) -> None:
     """The YAML parser's own explanation is passed on to the author."""
     logged = plugin_messages(built("invalid-yaml").result.output)
-    assert ("ERROR", "docs/nlp/bad-yaml.md:3: front matter: invalid YAML: did not find expected ',' or ']' "
-            "(expected a YAML mapping between --- lines; until it is fixed the page shows it as text)") in logged
+    assert ("ERROR", ("docs/nlp/bad-yaml.md:3: front matter: invalid YAML: did not find expected ',' or ']' "
+             "(expected a YAML mapping between --- lines; until it is fixed the page shows it as text)")) in logged
 
 
 def test_impossible_date_falls_back_to_the_file_date(built: Callable[[str], BuiltScenario]) -> None:
@@ -259,8 +259,8 @@ def test_future_note_is_published_with_its_date(built: Callable[[str], BuiltScen
     assert item.select_one("time")["datetime"] == "2099-01-01"
     assert feed_links(result.html(""), "")[0] == ("来自未来", "/nlp/future/")
     logged = plugin_messages(result.output)
-    assert ("WARNING", f"docs/nlp/future.md:3: date: 2099-01-01 is in the future (expected a date on or "
-            f"before {dt.date.today().isoformat()}); the note is still published") in logged
+    assert ("WARNING", (f"docs/nlp/future.md:3: date: 2099-01-01 is in the future (expected a date on or "
+             f"before {dt.date.today().isoformat()}); the note is still published")) in logged
 
 
 def test_empty_file_is_listed_under_its_file_name(built: Callable[[str], BuiltScenario]) -> None:
@@ -290,9 +290,9 @@ def test_undeclared_folder_is_reported_and_its_notes_built(built: Callable[[str]
     categories to choose from, and its notes are still built."""
     result = built("undeclared-folder").result
     logged = plugin_messages(result.output)
-    assert ("WARNING", "docs/misc:0: category: folder with 1 note(s) is not a declared category (expected one "
-            "of: deep-learning, nlp, leetcode; add it under notes-portal categories in mkdocs.yml); its notes "
-            "are built but not listed in the feed or tiles") in logged
+    assert ("WARNING", ("docs/misc:0: category: folder with 1 note(s) is not a declared category (expected one "
+             "of: deep-learning, nlp, leetcode; add it under notes-portal categories in mkdocs.yml); its notes "
+             "are built but not listed in the feed or tiles")) in logged
     assert h1_text(result.html("misc/orphan/")) == "无处安放"
 
 
@@ -322,8 +322,8 @@ def test_script_links_are_disarmed(built: Callable[[str], BuiltScenario]) -> Non
 def test_script_link_message_is_complete(built: Callable[[str], BuiltScenario]) -> None:
     """The link message says what was wrong, what is expected and what the build did."""
     logged = plugin_messages(built("script-links").result.output)
-    assert ("WARNING", "docs/nlp/links.md:6: link: 'javascript:alert(1)' runs script in the reader's "
-            "browser (expected an http(s) or relative link); it was replaced by '#'") in logged
+    assert ("WARNING", ("docs/nlp/links.md:6: link: 'javascript:alert(1)' runs script in the reader's "
+             "browser (expected an http(s) or relative link); it was replaced by '#'")) in logged
 
 
 # -- HTML in titles, summaries and tags -------------------------------------------------

@@ -11,8 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.leetcode_collection import generate_collection  # noqa: E402
-from benchmarks.portal_generator import generate_portal  # noqa: E402
+from benchmarks.leetcode_collection import generate_collection
+from benchmarks.portal_generator import generate_portal
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -39,9 +39,9 @@ def test_leetcode_collection_has_the_issue_12_shape(tmp_path: Path) -> None:
     for path in chinese:
         text = path.read_text(encoding="utf-8")
         front, body = text.split("---\n")[1:3]
-        assert "title:" not in front and re.search(r"^tags: \[.+\]$", front, re.M)
+        assert "title:" not in front and re.search(r"^tags: \[.+\]$", front, re.MULTILINE)
         assert re.match(r"# \[\d+\. .+\]\(https://leetcode\.cn/problems/[a-z0-9-]+\)\n\n\[English Version\]\(https://", body)
         assert "## 题目描述" in body and body.count("```") >= 8
-    difficulties = {m for p in chinese for m in re.findall(r"^difficulty: (.+)$", p.read_text(encoding="utf-8"), re.M)}
+    difficulties = {m for p in chinese for m in re.findall(r"^difficulty: (.+)$", p.read_text(encoding="utf-8"), re.MULTILINE)}
     assert difficulties & {"简单", "中等", "困难"} and difficulties & {"Easy", "Medium", "Hard"}
     assert tree(collection.docs) == tree(generate_collection(tmp_path / "again", 60, seed=5).docs)

@@ -25,7 +25,7 @@ BUILD_MESSAGE = re.compile(r"^(?:WARNING|ERROR)\s+-\s+notes_portal: (?P<message>
 def run_cli(project: FixtureSite, *args: str, script: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``notes-portal <args>`` in the project folder."""
     command = script or [sys.executable, "-m", "notes_portal.authoring.cli"]
-    return subprocess.run([*command, *args], cwd=project.root, capture_output=True, text=True,
+    return subprocess.run([*command, *args], check=False, cwd=project.root, capture_output=True, text=True,
                           env=BUILD_ENV, timeout=120)
 
 
@@ -145,8 +145,8 @@ def test_check_points_at_the_line_of_a_bad_date(project: FixtureSite, bad_date: 
     done = run_cli(project, "check")
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines() == [
-        f"docs/nlp/bad.md:3: date: '{bad_date}' is not a valid date (expected a date written YYYY-MM-DD); "
-        "using the file's git history, else its modification time"], done.stderr[-2000:]
+        (f"docs/nlp/bad.md:3: date: '{bad_date}' is not a valid date (expected a date written YYYY-MM-DD); "
+         "using the file's git history, else its modification time")], done.stderr[-2000:]
 
 
 def write_bad_notes(site: FixtureSite) -> None:
@@ -198,8 +198,8 @@ def test_check_reports_duplicate_problem_numbers(project: FixtureSite) -> None:
     lines = run_cli(project, "check").stdout.splitlines()
     duplicates = [line for line in lines if ": leetcode.id: " in line]
     assert duplicates == [
-        "docs/leetcode/0076-minimum-window-substring.md:1: leetcode.id: problem 76 also has a note in "
-        "docs/leetcode/76-again.md (expected one note per problem); all of them are built"]
+        ("docs/leetcode/0076-minimum-window-substring.md:1: leetcode.id: problem 76 also has a note in "
+         "docs/leetcode/76-again.md (expected one note per problem); all of them are built")]
 
 
 def test_check_agrees_with_the_build(project: FixtureSite) -> None:

@@ -33,13 +33,13 @@ GIT_ENV = {
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=GIT_ENV)
+    done = subprocess.run(["git", *args], check=False, cwd=cwd, capture_output=True, text=True, env=GIT_ENV)
     assert done.returncode == 0, f"git {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
     return done.stdout
 
 
 def gh_deploy(root: Path) -> None:
-    done = subprocess.run([*MKDOCS, "gh-deploy", "--force"], cwd=root, capture_output=True,
+    done = subprocess.run([*MKDOCS, "gh-deploy", "--force"], check=False, cwd=root, capture_output=True,
                           text=True, env=GIT_ENV)
     assert done.returncode == 0, done.stdout + done.stderr
 

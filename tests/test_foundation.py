@@ -33,12 +33,12 @@ ATOM_ENTRIES = 20
 #: A note with inline and display math, and its Chinese title (used for search too).
 MATH_NOTE = "nlp/transformer/"
 MATH_NOTE_ZH_TITLE = "Transformer 与自注意力机制"
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
 #: An absolute (``https://``) or protocol-relative (``//host``) URL: loaded from another host.
-REMOTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-CSS_URL = re.compile(r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^)'"]*?))\s*\)""", re.I)
-CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?(?P<target>[^"')\s;]+)""", re.I)
+REMOTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+CSS_URL = re.compile(r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^)'"]*?))\s*\)""", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?(?P<target>[^"')\s;]+)""", re.IGNORECASE)
 #: Elements and attributes through which a page loads something by itself.
 RESOURCE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "script": ("src",), "link": ("href",), "img": ("src", "srcset"), "source": ("src", "srcset"),

@@ -123,7 +123,7 @@ def note_url(stem: str, language: str) -> str:
 
 
 def is_relative(href: str) -> bool:
-    return not re.match(r"^([a-z][a-z0-9+.-]*:|/)", href, re.I)
+    return not re.match(r"^([a-z][a-z0-9+.-]*:|/)", href, re.IGNORECASE)
 
 
 def has_token(text: str, token: str) -> bool:

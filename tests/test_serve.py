@@ -129,10 +129,10 @@ def test_broken_edit_keeps_server_running(serve: Callable[[FixtureSite], Server]
 
     def reported() -> str | None:
         new = server.output()[start:]
-        return new if re.search(message, new, re.M) or REBUILD_FAILED in new else None
+        return new if re.search(message, new, re.MULTILINE) or REBUILD_FAILED in new else None
 
     new_output = server.wait_for(reported, "the rebuild after the broken edit")
-    assert re.search(message, new_output, re.M), new_output[-3000:]
+    assert re.search(message, new_output, re.MULTILINE), new_output[-3000:]
     assert REBUILD_FAILED not in new_output and "Traceback" not in new_output, new_output[-3000:]
     assert server.alive()
     assert server.status("", timeout=REQUEST_TIMEOUT) == 200

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, expect
-from sites import mkdocs_config  # noqa: F401 - the browser tests read mkdocs.yml through here
+from sites import mkdocs_config  # the browser tests read mkdocs.yml through here
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -99,7 +99,7 @@ def per_page() -> int:
 
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     assert match, f"{path} has no front matter"
     return yaml.safe_load(match.group(1))
 
@@ -121,14 +121,14 @@ class NoteFact:
 def commit_dates() -> dict[str, tuple[dt.date, dt.date]]:
     """(first, last) commit date of every file under docs/, from git (empty outside a work tree)."""
     done = subprocess.run(["git", "-C", str(REPO), "-c", "core.quotepath=off", "log", "--format=@%as",
-                           "--name-only", "--", "docs"], capture_output=True, text=True)
+                           "--name-only", "--", "docs"], check=False, capture_output=True, text=True)
     dates: dict[str, tuple[dt.date, dt.date]] = {}
     current: dt.date | None = None
     for line in done.stdout.splitlines():
         if line.startswith("@"):
             current = dt.date.fromisoformat(line[1:])
         elif line and current:
-            first, last = dates.get(line, (current, current))
+            _, last = dates.get(line, (current, current))
             dates[line] = (current, last)  # the log runs newest first
     return dates
 

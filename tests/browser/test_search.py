@@ -43,7 +43,8 @@ TEX = re.compile(r"\\[A-Za-z]+|\$|\\[()\[\]]")
 
 def files_containing(word: str) -> list[str]:
     """docs/ files that contain ``word`` (fixed string, any case), relative to docs/."""
-    done = subprocess.run(["grep", "-rliF", "--include=*.md", word, str(DOCS)], capture_output=True, text=True)
+    done = subprocess.run(["grep", "-rliF", "--include=*.md", word, str(DOCS)], check=False, capture_output=True,
+                          text=True)
     return sorted(Path(line).relative_to(DOCS).as_posix() for line in done.stdout.splitlines())
 
 
@@ -56,7 +57,7 @@ def source_of(path: str) -> str:
 
 def outside_code(markdown: str) -> str:
     """``markdown`` without its fenced code blocks."""
-    return re.sub(r"^```.*?^```", "", markdown, flags=re.S | re.M)
+    return re.sub(r"^```.*?^```", "", markdown, flags=re.DOTALL | re.MULTILINE)
 
 
 def result_items(page: Page):

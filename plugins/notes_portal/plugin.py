@@ -20,7 +20,6 @@ from mkdocs.structure.pages import Page
 
 from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
-from notes_portal.catalog.structure import ParsedNote
 from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested
@@ -28,12 +27,7 @@ from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
-from notes_portal.speedups.build_cache import BuildCache
-from notes_portal.speedups.excerpt_cache import ExcerptCache
-from notes_portal.speedups.freshness import PortalPageFreshness
-from notes_portal.speedups.page_cache import PageOutputCache
-from notes_portal.speedups.render_reuse import RenderReuse
-from notes_portal.speedups.template_cache import InMemoryBytecodeCache
+from notes_portal.speedups.build_speedups import BuildSpeedups
 from notes_portal.speedups.timing import StepTimes
 from notes_portal.views.labels import labels_for
 from notes_portal.views.navigation import apply_portal_nav
@@ -54,18 +48,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.user_nav: Any = None
         self.generated_nav: Any = None
         self.reporter = Reporter(log)
-        #: Parsed front matter by source version: the en build and ``serve`` rebuilds read only changed notes.
-        self.parsed_notes: dict[tuple, ParsedNote] = {}
-        self.build_cache = BuildCache()
-        self.excerpts = ExcerptCache(self.build_cache)
-        self.page_cache = PageOutputCache(self.build_cache)
-        self.render_reuse = RenderReuse()
+        self.speedups = BuildSpeedups()
         self.full_build = False
-        self.freshness = PortalPageFreshness()
-        self.template_cache = InMemoryBytecodeCache()
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
-        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.build_cache.memo)
+        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.speedups.build_cache.memo)
         self.not_found_pages = i18n.NotFoundPages()
 
     @property
@@ -85,7 +72,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled:
-            self.build_cache.start_build(config, cold=clean_requested())
+            self.speedups.start_build(config, cold=clean_requested())
             with self.times.measure("files: catalog, pages, nav"):
                 self._start_language_build(files, config)
         return files
@@ -95,9 +82,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         if language.current == language.default:
             self.reporter.start_run()
         catalog = read_catalog(files, config, self.config, language, reporter=self.reporter,
-                               parsed_cache=self.parsed_notes, include_drafts=self.serving)
+                               parsed_cache=self.speedups.parsed_notes, include_drafts=self.serving)
         for note in catalog.notes:
-            self.excerpts.restore(note)
+            self.speedups.excerpts.restore(note)
         self.portal = Portal.with_pages(files, config, self.config, language, catalog)
         if self.pagefind:
             self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
@@ -106,7 +93,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             self.generated_nav = config.nav = apply_portal_nav(
                 catalog, self.config.nav_notes_per_category, labels_for(language.current))
         if self.serving:  # only `serve --dirty` asks whether a page changed
-            self.freshness.watch_portal_pages(files, self.portal, repr(self.generated_nav))
+            self.speedups.freshness.watch_portal_pages(files, self.portal, repr(self.generated_nav))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.portal is not None:
@@ -114,13 +101,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.bytecode_cache = self.template_cache
         # A global, so that every template (404.html too) points the search box at our worker.
         env.globals["np_search_worker"] = (SiteSearch.worker_url(self.portal.language.url_prefix)
                                            if self.pagefind and self.portal else None)
         self.env = env
-        self.page_cache.start_rendering(env)
-        self.freshness.start_rendering()  # MkDocs has read every page; now it renders them
+        self.speedups.start_rendering(env)
         return env
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -133,26 +118,25 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         # An untranslated note on another language's site: its default language's page has
         # the search entries, and the same HTML, which is reused instead of rendered again.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        return "" if self.render_reuse.skip_markdown(page) else markdown
+        return self.speedups.markdown_of_untranslated(page, markdown)
 
     @event_priority(-200)  # last: the Markdown as every plugin left it is what gets rendered
     def _cached_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.build_cache.markdown(page, markdown, files=files, config=config) if self.portal else markdown
+        return self.speedups.markdown(page, markdown, files=files, config=config) if self.portal else markdown
 
     on_page_markdown = CombinedEvent(_page_markdown, _cached_markdown)
 
     @event_priority(200)  # first: every step after it sees the HTML as rendered
     def _cached_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.build_cache.content(page, html)
+        return self.speedups.content(page, html) if self.portal else html
 
     def _page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.portal is None:
             return html
-        html = self.render_reuse.content(page, html)
         with self.times.measure("page content: links, excerpt"):
             return content_of_note(
                 html, page, self.portal.note_for(normalized_src_uri(page.file)), portal=self.portal,
-                config=config, settings=self.config, reporter=self.reporter, excerpts=self.excerpts)
+                config=config, settings=self.config, reporter=self.reporter, excerpts=self.speedups.excerpts)
 
     on_page_content = CombinedEvent(_cached_content, _page_content)
 
@@ -175,14 +159,14 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-200)  # last: every plugin's additions to the context are part of the page's key
     def _kept_page(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is not None:
-            self.page_cache.look_up(context, page, config, nav)
+            self.speedups.look_up_page(context, page, config, nav)
         return context
 
     on_page_context = CombinedEvent(_page_context, _kept_page)
 
     @event_priority(200)  # first: the page as its template drew it, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.page_cache.keep(page, output)
+        self.speedups.keep_page(page, output)
         return output
 
     def _write_language_files(self, *, config: MkDocsConfig) -> None:
@@ -204,7 +188,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: search index"):
             finish_search_index(config)
-        self.build_cache.finish(prune=self.full_build, pages=self.page_cache.report())
+        self.speedups.finish(prune=self.full_build)
         if self.pagefind and not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
                 self.search.wait()

@@ -119,7 +119,7 @@ class PageOutputCache:
         own_globals = {k: f"{getattr(v, '__module__', '')}.{v.__qualname__}" if callable(v) else v
                        for k, v in self._env.globals.items() if k not in DEFAULT_NAMESPACE}
         try:
-            parts: list[Any] = [self.build_cache.fingerprint, templates, describe_config(config),
+            parts: list[Any] = [self.build_cache.fingerprint, templates, describe_config(config, self.describer),
                                 describe_navigation(nav, self.describer), describe_pages(context.get("pages") or []),
                                 self.describer.of(own_globals)]
         except Undescribable as error:

@@ -24,6 +24,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +73,11 @@ class Describer:
         if kind in _SETTLED:
             self._seen[id(value)] = (value, text)
         return text
+
+    def share(self, value: Any, name: str) -> None:
+        """Describe ``value`` as ``name`` for the rest of the build: it is part of what every page
+        reads alike (a plugin's options, given to the template again as a context value)."""
+        self._seen[id(value)] = (value, f"<{name}>")
 
     def _text(self, value: str) -> str:
         return self.of(str(value))  # a ``str`` subclass (``Markup``) as the text it holds
@@ -137,7 +143,7 @@ def _composer_for(kind: type) -> Callable[[Describer, Any], str]:
         if applies(kind):
             _COMPOSERS[kind] = compose
             if (compose in _SETTLED_COMPOSERS and (compose is not Describer._dataclass or _frozen(kind))) \
-                    or issubclass(kind, (tuple, frozenset)):
+                    or issubclass(kind, (tuple, frozenset, MappingProxyType)):
                 _SETTLED.add(kind)
             return compose
     raise Undescribable(kind.__qualname__)
@@ -159,7 +165,7 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
-def describe_config(config: MkDocsConfig) -> str:
+def describe_config(config: MkDocsConfig, describer: Describer) -> str:
     """The configuration a template may show, except the language links (``describe_page``
     reads those: mkdocs-static-i18n sets them page by page)."""
     shown = {key: value for key, value in config.items() if key not in _UNSHOWN_CONFIG and not key.startswith("_")}
@@ -170,6 +176,8 @@ def describe_config(config: MkDocsConfig) -> str:
                       **dict(config.theme.items())}
     # Plugins by their options (Material's templates read several), never by their state.
     shown["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    for name, plugin in config.plugins.items():  # a template given them again reads the same
+        describer.share(plugin.config, f"plugins.{name}")
     return repr(stable(shown))
 
 

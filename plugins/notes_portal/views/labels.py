@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -130,8 +132,13 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
                   "October", "November", "December")
 
 
-def labels_for(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+#: Read-only: every page's view holds its language's table, so nothing may change it (and the
+#: page output cache describes it once per build, see ``speedups.template_inputs``).
+_READ_ONLY = {language: MappingProxyType(table) for language, table in LABELS.items()}
+
+
+def labels_for(language: str) -> Mapping[str, str]:
+    return _READ_ONLY.get(language, _READ_ONLY["en"])
 
 
 def format_date(date: dt.date, language: str) -> str:

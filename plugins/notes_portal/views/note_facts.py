@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from notes_portal.catalog.structure import Category, Note
@@ -29,7 +30,7 @@ class NoteLink:
 class NoteView:
     """``np_note`` in the note page's context (``partials/np-note.html``)."""
 
-    t: dict[str, str]
+    t: Mapping[str, str]
     category_name: str
     category_url: str
     date_iso: str

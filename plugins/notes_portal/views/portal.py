@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -64,7 +65,7 @@ class PageView:
     """Everything an ``np-*.html`` template shows, as ``np`` in its context."""
 
     kind: str
-    t: dict[str, str]
+    t: Mapping[str, str]
     language: str
     url_prefix: str
     feed: Paginated[FeedEntry] | None = None

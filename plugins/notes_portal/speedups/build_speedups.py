@@ -1,0 +1,76 @@
+"""Everything the plugin keeps between builds so that the next build does less work.
+
+One object, so that the plugin wires each MkDocs event to one call; the parts, in the
+order a page meets them:
+
+* ``parsed_notes``: front matter by source version (the en build and ``serve`` rebuilds
+  parse only changed notes);
+* ``render_reuse``: the default language's HTML of notes another language shows untranslated;
+* ``build_cache``: a page's Markdown → HTML, on disk across processes, and per-note data
+  (``excerpts``, search records) by what it is made of;
+* ``freshness``: which portal pages ``serve --dirty`` must draw again;
+* ``template_cache``: compiled templates across the environments MkDocs makes;
+* ``page_cache``: whole pages under a digest of everything their template reads.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from notes_portal.catalog.structure import ParsedNote
+from notes_portal.speedups.build_cache import BuildCache
+from notes_portal.speedups.excerpt_cache import ExcerptCache
+from notes_portal.speedups.freshness import PortalPageFreshness
+from notes_portal.speedups.page_cache import PageOutputCache
+from notes_portal.speedups.render_reuse import RenderReuse
+from notes_portal.speedups.template_cache import InMemoryBytecodeCache
+
+
+class BuildSpeedups:
+    def __init__(self) -> None:
+        self.parsed_notes: dict[tuple, ParsedNote] = {}
+        self.render_reuse = RenderReuse()
+        self.build_cache = BuildCache()
+        self.excerpts = ExcerptCache(self.build_cache)
+        self.freshness = PortalPageFreshness()
+        self.template_cache = InMemoryBytecodeCache()
+        self.page_cache = PageOutputCache(self.build_cache)
+
+    def start_build(self, config: MkDocsConfig, *, cold: bool) -> None:
+        """A language's build starts (``on_files``); ``cold``: read nothing kept on disk."""
+        self.build_cache.start_build(config, cold=cold)
+
+    def start_rendering(self, env: Environment) -> None:
+        """MkDocs has read every page and made the environment it draws them with (``on_env``)."""
+        env.bytecode_cache = self.template_cache
+        self.page_cache.start_rendering(env)
+        self.freshness.start_rendering()
+
+    def markdown_of_untranslated(self, page: Page, markdown: str) -> str:
+        """``""`` when the default language's HTML of this untranslated note is known (then reused)."""
+        return "" if self.render_reuse.skip_markdown(page) else markdown
+
+    def markdown(self, page: Page, markdown: str, *, files: Files, config: MkDocsConfig) -> str:
+        """``""`` when the page's HTML is kept (MkDocs then renders nothing), else ``markdown``.
+        Call last in ``on_page_markdown``: the Markdown as every plugin left it is the key."""
+        return self.build_cache.markdown(page, markdown, files=files, config=config)
+
+    def content(self, page: Page, html: str) -> str:
+        """The page's HTML as rendered, kept or reused. Call first in ``on_page_content``."""
+        return self.render_reuse.content(page, self.build_cache.content(page, html))
+
+    def look_up_page(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        """Hand a kept page to its template. Call last in ``on_page_context``."""
+        self.page_cache.look_up(context, page, config, nav)
+
+    def keep_page(self, page: Page, output: str) -> None:
+        """Keep a page as its template drew it. Call first in ``on_post_page``."""
+        self.page_cache.keep(page, output)
+
+    def finish(self, *, prune: bool) -> None:
+        """The site is built: say what was reused; ``prune`` (a full build): forget what wasn't."""
+        self.build_cache.finish(prune=prune, pages=self.page_cache.report())

@@ -32,7 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmarks p
 
 from benchmarks.build_measure import warm_up
 from benchmarks.cache_measure import CACHE_EDITS, CacheFigures, measure_cache
-from benchmarks.cli_common import check_common_options, new_parser, require_at_least, work_dir
+from benchmarks.cli_common import (
+    check_common_options,
+    new_parser,
+    require_at_least,
+    work_dir,
+)
 from benchmarks.common import REAL_CONFIG, code_state, machine_facts, progress
 from benchmarks.portal_config import read_site_settings
 from benchmarks.portal_generator import DEFAULT_SEED, write_portal
@@ -49,10 +54,10 @@ def cache_checks(results: list[CacheFigures]) -> list[Check]:
         speedup = big.cold_s / big.warm_s if big.warm_s else 0.0
         checks.append(Check("warm full build at 3000 at least 2.5x faster than cold", verdict(speedup >= 2.5),
                             f"{big.cold_s:.1f} s cold / {big.warm_s:.1f} s warm = {speedup:.2f}x"))
-        if big.serve_start_s:
-            share = big.serve_start_s / big.cold_s
-            checks.append(Check("serve start on a warm cache at 3000 <= 1/4 of a cold build", verdict(share <= 0.25),
-                                f"{big.serve_start_s:.1f} s / {big.cold_s:.1f} s = {share:.2f}"))
+        if big.serve_restart_s:
+            share = big.serve_restart_s / big.cold_s
+            checks.append(Check("serve start on a warm cache (a restart) at 3000 <= 1/4 of a cold build",
+                                verdict(share <= 0.25), f"{big.serve_restart_s:.1f} s / {big.cold_s:.1f} s = {share:.2f}"))
     small, big = by_size.get(300), by_size.get(3000)
     if small and big and small.median_rebuild_s and big.median_rebuild_s:
         growth = big.median_rebuild_s / small.median_rebuild_s
@@ -75,20 +80,22 @@ def _x(a: float | None, b: float | None) -> str:
 def format_report(results: list[CacheFigures], checks: list[Check], code: dict) -> str:
     """Figures per size, then the ratios side by side, then the targets."""
     lines = [f"code: {code['git']} ({code['fingerprint']}{', CHANGED DURING RUN' if code['changed_during_run'] else ''})",
-             "", "| notes | cold build | warm, unchanged | warm, 1% changed | serve start (warm) "
-                 "| serve rebuild, one edit (median) | edit-to-preview (median) | cache |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "", ("| notes | cold build | warm, unchanged | warm, 1% changed | serve start after builds "
+                 "| serve restart | serve rebuild, one edit (median) | edit-to-preview (median) | cache |"),
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         lines.append(f"| {r.size} | {_s(r.cold_s)} | {_s(r.warm_s)} | {_s(r.changed_s)} ({r.changed_notes} notes) "
-                     f"| {_s(r.serve_start_s)} | {_s(r.median_rebuild_s)} | {_s(r.median_preview_s)} | {r.cache_mb:.1f} MB |")
-    lines += ["", "| notes | cold / warm | cold / 1% changed | serve start / cold | rebuild / rebuild at smallest "
-                  "| rebuilds (s) | edit-to-preview (s) | load before cold, warm, 1%, serve |",
-              "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- |"]
+                     f"| {_s(r.serve_start_s)} | {_s(r.serve_restart_s)} | {_s(r.median_rebuild_s)} | {_s(r.median_preview_s)} | {r.cache_mb:.1f} MB |")
+    lines += ["", ("| notes | cold / warm | cold / 1% changed | serve start / cold | serve restart / cold "
+                  "| rebuild / rebuild at smallest "
+                  "| rebuilds (s) | edit-to-preview (s) | load before cold, warm, 1%, serve |"),
+              "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |"]
     smallest = results[0].median_rebuild_s if results else None
     for r in results:
         loads = ", ".join(f"{v:.1f}" for v in r.load.values())
         lines.append(f"| {r.size} | {_x(r.cold_s, r.warm_s)} | {_x(r.cold_s, r.changed_s)} "
-                     f"| {_x(r.serve_start_s, r.cold_s)} | {_x(r.median_rebuild_s, smallest)} "
+                     f"| {_x(r.serve_start_s, r.cold_s)} | {_x(r.serve_restart_s, r.cold_s)} "
+                     f"| {_x(r.median_rebuild_s, smallest)} "
                      f"| {' '.join(f'{s:.2f}' for s in r.rebuild_s)} | {' '.join(f'{s:.2f}' for s in r.edit_to_preview_s)} "
                      f"| {loads} |")
         if r.error:

@@ -3,7 +3,8 @@
 In this order, each build in a fresh process (``child_build``): a cold build (no cache folder), a
 warm build with nothing changed, a warm build after changing 1% of the notes, then
 ``mkdocs serve --dirty`` started on the warm cache, and edits of one note under it
-(``serve_edit``): the server's own rebuild time and the edit-to-preview time.
+(``serve_edit``): the server's own rebuild time and the edit-to-preview time; then the server
+started once more (a restart of ``make serve``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ class CacheFigures:
     #: A warm build after appending a sentence to 1% of the notes (at least one).
     changed_s: float = 0.0
     changed_notes: int = 0
+    #: ``mkdocs serve --dirty`` started after the builds above: their cache, but a server's
+    #: pages differ from a build's (``site_url`` is the server's address), so none is reused.
     serve_start_s: float | None = None
+    #: The server started again after the first one stopped (an author restarting ``make serve``).
+    serve_restart_s: float | None = None
     rebuild_s: list[float] = field(default_factory=list)
     edit_to_preview_s: list[float] = field(default_factory=list)
     #: The 1-minute load average before each build: other work on the machine skews wall times.
@@ -80,6 +85,10 @@ def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: 
         figures.error = served.error
         progress(f"{portal.size} notes: serve start {served.startup_s:.1f} s, rebuilds {served.rebuild_s}, "
                  f"edit-to-preview {[round(s, 2) for s in served.edit_to_preview_s]} {served.error or ''}")
+        restarted = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=0)
+        figures.serve_restart_s = restarted.startup_s or None
+        figures.error = figures.error or restarted.error
+        progress(f"{portal.size} notes: serve restart {restarted.startup_s:.1f} s {restarted.error or ''}")
     return figures
 
 

@@ -122,6 +122,8 @@ def measure_serve_edit(portal: Portal, startup_timeout: float, edits: int = EDIT
 def _notes_to_edit(notes: list[GeneratedNote], count: int) -> list[GeneratedNote]:
     """``count`` notes from different categories, chosen deterministically."""
     chosen: list[GeneratedNote] = []
+    if count <= 0:
+        return chosen
     for note in random.Random(7).sample(notes, len(notes)):
         if all(c.category != note.category for c in chosen):
             chosen.append(note)

@@ -24,7 +24,7 @@ from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig
-from notes_portal.output.atom import write_language_feed
+from notes_portal.output.language_files import write_language_files
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.build_speedups import BuildSpeedups
@@ -143,13 +143,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def _page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None or self.env is None:
             return context
-        src_uri = normalized_src_uri(page.file)
-        note, view = self.portal.note_for(src_uri), self.portal.view_for(src_uri)
         # Two steps, timed apart: the benchmark adds the steps up, so neither may contain the other.
         with self.times.measure("page context: views"):
-            if note is not None:
-                self.portal.place_in_category(page, note)
-            context = page_context(context, page, view, note, portal=self.portal, config=config)
+            context, note, view = page_context(context, page, portal=self.portal, config=config)
         if self.pagefind:
             with self.times.measure("search: records"):
                 self.search.index_page(self.env, self.portal.language.current, page, note,
@@ -173,12 +169,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         """Per-language output; runs before mkdocs-static-i18n starts the next language."""
         if self.portal is None:
             return
-        language = self.portal.language
         with self.times.measure("post build: atom, sitemap"):
-            i18n.copy_sitemap_for_language(config.site_dir, language.url_prefix, config.site_url or "")
-            write_language_feed(self.portal.catalog, language, config, entries=self.config.atom_entries)
-            self.not_found_pages.after_language(config.site_dir, language)
+            write_language_files(self.portal, config, self.not_found_pages)
         if self.pagefind:
+            language = self.portal.language
             self.search.write(language.current, config.site_dir, language.url_prefix,
                               after_s=SERVE_SEARCH_DELAY_S if self.serving else 0.0)
 

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from notes_portal.authoring.reporting import Reporter
+from notes_portal.catalog.collect import normalized_src_uri
 from notes_portal.catalog.structure import Note
 from notes_portal.compat.i18n import split_language_links
 from notes_portal.config import NotesPortalConfig
@@ -40,17 +41,20 @@ def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal,
     return html
 
 
-def page_context(context: dict, page: Page, view: PageView | None, note: Note | None, *, portal: Portal,
-                 config: MkDocsConfig) -> dict:
+def page_context(context: dict, page: Page, *, portal: Portal, config: MkDocsConfig
+                 ) -> tuple[dict, Note | None, PageView | None]:
+    """The context with the portal's variables; the page's note and view (either may be None)."""
+    src_uri = normalized_src_uri(page.file)
+    note, view = portal.note_for(src_uri), portal.view_for(src_uri)
     context["np_feed_url"] = feed_path(portal.language.url_prefix)
     context["np_alternates"] = split_language_links(config)
     if note is not None:
+        portal.place_in_category(page, note)
         context["np_note"] = note_view = portal.note_view(note)
         note_view.heading, note_view.body = split_heading(page.content or "")
-    if view is None:
-        return context
-    context["np"] = view
-    return context
+    if view is not None:
+        context["np"] = view
+    return context, note, view
 
 
 def split_heading(html: str) -> tuple[str, str]:

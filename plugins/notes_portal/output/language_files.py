@@ -1,0 +1,18 @@
+"""What each language's site needs besides its pages, written once that language is built:
+its Atom feed, its own ``sitemap.xml`` and its ``404.html``."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from notes_portal.compat import i18n
+from notes_portal.output.atom import write_language_feed
+from notes_portal.views.portal import Portal
+
+
+def write_language_files(portal: Portal, config: MkDocsConfig, not_found_pages: i18n.NotFoundPages) -> None:
+    """Runs in ``on_post_build`` of each language, before mkdocs-static-i18n starts the next."""
+    language = portal.language
+    i18n.copy_sitemap_for_language(config.site_dir, language.url_prefix, config.site_url or "")
+    write_language_feed(portal.catalog, language, config, entries=portal.config.atom_entries)
+    not_found_pages.after_language(config.site_dir, language)

@@ -3,8 +3,9 @@
 In this order, each build in a fresh process (``child_build``): a cold build (no cache folder), a
 warm build with nothing changed, a warm build after changing 1% of the notes, then
 ``mkdocs serve --dirty`` started on the warm cache, and edits of one note under it
-(``serve_edit``): the server's own rebuild time and the edit-to-preview time; then the server
-started once more (a restart of ``make serve``).
+(``serve_edit``): the server's own rebuild time and the edit-to-preview time. The server is
+started twice: first on the builds' cache, then again (a restart of ``make serve``), and the
+edits are made under the second.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ class CacheFigures:
     #: ``mkdocs serve --dirty`` started after the builds above: their cache, but a server's
     #: pages differ from a build's (``site_url`` is the server's address), so none is reused.
     serve_start_s: float | None = None
-    #: The server started again after the first one stopped (an author restarting ``make serve``).
+    #: The server started again after the first one stopped, nothing changed in between (an
+    #: author restarting ``make serve``); the edits are made under this one.
     serve_restart_s: float | None = None
     rebuild_s: list[float] = field(default_factory=list)
     edit_to_preview_s: list[float] = field(default_factory=list)
@@ -78,17 +80,16 @@ def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: 
     figures.changed_s = build("1%-changed")
     figures.cache_mb = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) / 2**20
     if serve:
+        first = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=0)
+        figures.serve_start_s = first.startup_s or None
+        progress(f"{portal.size} notes: serve start {first.startup_s:.1f} s {first.error or ''}")
         served: ServeFigures = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=edits)
-        figures.serve_start_s = served.startup_s or None
+        figures.serve_restart_s = served.startup_s or None
         figures.rebuild_s = served.rebuild_s
         figures.edit_to_preview_s = served.edit_to_preview_s
-        figures.error = served.error
-        progress(f"{portal.size} notes: serve start {served.startup_s:.1f} s, rebuilds {served.rebuild_s}, "
+        figures.error = first.error or served.error
+        progress(f"{portal.size} notes: serve restart {served.startup_s:.1f} s, rebuilds {served.rebuild_s}, "
                  f"edit-to-preview {[round(s, 2) for s in served.edit_to_preview_s]} {served.error or ''}")
-        restarted = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=0)
-        figures.serve_restart_s = restarted.startup_s or None
-        figures.error = figures.error or restarted.error
-        progress(f"{portal.size} notes: serve restart {restarted.startup_s:.1f} s {restarted.error or ''}")
     return figures
 
 

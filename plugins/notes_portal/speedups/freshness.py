@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from notes_portal.catalog.collect import normalized_src_uri
 from notes_portal.compat.mkdocs import replace_is_modified
-from notes_portal.speedups.view_fingerprint import ViewFingerprints
+from notes_portal.speedups.template_inputs import Describer
 from notes_portal.views.portal import Portal
 
 
@@ -28,7 +28,8 @@ class PortalPageFreshness:
         #: This build's answer per destination: MkDocs asks twice (before reading, before rendering).
         self.decided: dict[str, bool] = {}
         self.rendering = False
-        self.fingerprints = ViewFingerprints()
+        #: Views as text; entries shared by several pages are described once per build.
+        self.describer = Describer()
         #: What every portal page is made of (the catalog's notes, ...) per language, as last computed.
         self._inputs: dict[str, str] = {}
         #: Whether they are as last time, in this build (known once the first portal page is decided).
@@ -37,7 +38,7 @@ class PortalPageFreshness:
     def start_build(self) -> None:
         self.decided.clear()
         self.rendering = False
-        self.fingerprints.clear()
+        self.describer = Describer()
         self._unchanged = None
 
     def _portal_inputs_unchanged(self, portal: Portal, nav_fingerprint: str) -> bool:
@@ -94,7 +95,7 @@ class PortalPageFreshness:
             src_uri = normalized_src_uri(file)
             page = portal.pages.get(src_uri)
             if page is not None:
-                self.watch(file, lambda src_uri=src_uri: self.fingerprints.of(portal.view_for(src_uri)) + nav_fingerprint,
+                self.watch(file, lambda src_uri=src_uri: self.describer.of(portal.view_for(src_uri)) + nav_fingerprint,
                            authored=page.authored,
                            unchanged=lambda: self._portal_inputs_unchanged(portal, nav_fingerprint))
             elif (note := portal.note_for(src_uri)) is not None and note.file is file:

@@ -12,7 +12,8 @@ right as this description is complete. Two rules keep it so:
   and not cached, rather than cached under a key that misses part of its input.
 
 Parts shared by every page of a build (configuration, navigation, the list of pages,
-templates) are described once per build; a page adds what is its own.
+templates) are described once per build; a page adds what is its own. ``Describer`` also
+tells ``serve --dirty`` whether a portal page's view changed (``freshness``).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from benchmarks.child_build import build_in_child
 from benchmarks.common import progress
 from benchmarks.portal_generator import Portal
-from benchmarks.serve_edit import ServeFigures, measure_serve_edit
+from benchmarks.serve_edit import ServeFigures, free_port, measure_serve_edit
 
 #: Edits under ``mkdocs serve --dirty`` per portal; the report gives their medians.
 CACHE_EDITS = 5
@@ -80,10 +80,13 @@ def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: 
     figures.changed_s = build("1%-changed")
     figures.cache_mb = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) / 2**20
     if serve:
-        first = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=0)
+        # One port for both: the server's address is in every page it draws (``site_url``).
+        port = free_port()
+        first = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=0, port=port)
         figures.serve_start_s = first.startup_s or None
         progress(f"{portal.size} notes: serve start {first.startup_s:.1f} s {first.error or ''}")
-        served: ServeFigures = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=edits)
+        served: ServeFigures = measure_serve_edit(portal, startup_timeout=max(600.0, timeout), edits=edits,
+                                                  port=port)
         figures.serve_restart_s = served.startup_s or None
         figures.rebuild_s = served.rebuild_s
         figures.edit_to_preview_s = served.edit_to_preview_s

@@ -88,10 +88,12 @@ class ServerLog:
             return "\n".join(line for _, line in self.lines[-count:])
 
 
-def measure_serve_edit(portal: Portal, startup_timeout: float, edits: int = EDITS) -> ServeFigures:
-    """Run ``mkdocs serve --dirty`` on our configuration and time ``edits`` edits until they show."""
+def measure_serve_edit(portal: Portal, startup_timeout: float, edits: int = EDITS,
+                       port: int | None = None) -> ServeFigures:
+    """Run ``mkdocs serve --dirty`` on our configuration and time ``edits`` edits until they show
+    (``port``: the server's, as an author's ``make serve`` uses the same each time)."""
     figures = ServeFigures(size=portal.size)
-    port = free_port()
+    port = port or free_port()
     base = f"http://127.0.0.1:{port}/"
     tmp = portal.root / "serve-tmp"  # mkdocs serve builds into a temporary folder: keep it in ours
     tmp.mkdir(exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from notes_portal.catalog.structure import Category, Note
 from notes_portal.catalog.tags import Tag
@@ -44,8 +44,10 @@ class NoteView:
     backlinks: list[NoteLink]
     problem: ProblemRow | None = None
     #: The author's text, split after its first-level heading so that the facts go under the title.
-    heading: str = ""
-    body: str = ""
+    #: Cut from the page's HTML: left out of ``repr``, and so of the page output cache's description
+    #: of this view (the key holds the page's HTML already; a second digest would cost as much again).
+    heading: str = field(default="", repr=False)
+    body: str = field(default="", repr=False)
 
 
 def tag_url(tag: Tag, url_prefix: str) -> str:

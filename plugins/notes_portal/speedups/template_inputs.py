@@ -53,13 +53,16 @@ class Undescribable(Exception):
 
 
 class Describer:
-    """Values as text. Objects that don't change once made (frozen views such as feed entries and
-    tag links, tuples; pages and files, by address and title) are described once per build;
-    mutable ones (dicts, lists, a note's view) every time, since a plugin may change them."""
+    """Values as text. Objects that don't change once made (frozen views such as tag links,
+    tuples, read-only mappings; pages and files, by address and title) are described once per
+    build, unless they hold a mutable value; mutable ones (dicts, lists, a note's view) are
+    described every time, since a plugin may change them."""
 
     def __init__(self) -> None:
         #: id → (object, its text); the object is held so that its id isn't reused this build.
         self._seen: dict[int, tuple[Any, str]] = {}
+        #: Mutable values described so far: a value that holds one is described every time.
+        self._mutable = 0
 
     def of(self, value: Any) -> str:
         kind = type(value)
@@ -71,8 +74,11 @@ class Describer:
         if known is not None and known[0] is value:
             return known[1]
         compose = _COMPOSERS.get(kind) or _composer_for(kind)
+        mutable_before = self._mutable
         text = compose(self, value)
-        if kind in _SETTLED:
+        if kind not in _SETTLED:
+            self._mutable += 1
+        elif self._mutable == mutable_before:  # it holds nothing that may change
             self._seen[id(value)] = (value, text)
         return text
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -146,6 +147,33 @@ class FixtureSite:
         process, site = self.start_build(strict=strict, site_dir=site_dir, clean=clean, env=env)
         output, _ = process.communicate()
         return BuildResult(process.returncode, output, site)
+
+
+#: Where a fixture portal's build cache lives, relative to its ``mkdocs.yml``.
+CACHE_DIR = Path(".cache") / "notes-portal"
+_CACHE_REPORT = re.compile(r"build cache: (\d+) pages from \S+, (\d+) rendered"
+                           r"(?:; (\d+) pages drawn from the cache, (\d+) drawn)?")
+
+
+@dataclass(frozen=True)
+class CacheReport:
+    """What a build's log line ``build cache: H pages from .cache/notes-portal, R rendered;
+    P pages drawn from the cache, D drawn`` says: notes whose HTML came from the build cache
+    and notes rendered; then whole pages from the page output cache and pages their templates
+    drew (0 and 0 when the line has no ``;`` part: the page cache gave and kept nothing)."""
+
+    notes_from_cache: int
+    notes_rendered: int
+    pages_from_cache: int
+    pages_drawn: int
+
+
+def cache_report(result: BuildResult) -> CacheReport:
+    """The build cache's line of a successful build; all zero when the build logged none."""
+    assert result.returncode == 0, result.output
+    found = _CACHE_REPORT.findall(result.output)
+    assert len(found) <= 1, result.output
+    return CacheReport(*(int(number or 0) for number in found[0])) if found else CacheReport(0, 0, 0, 0)
 
 
 def build_shipped_site(site_dir: Path) -> BuildResult:

@@ -36,6 +36,7 @@ from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.template_inputs import (Describer, Undescribable, describe_config,
                                                    describe_navigation, describe_page, describe_pages,
                                                    describe_templates)
+from notes_portal.views.labels import LABEL_TABLES
 
 log = get_plugin_logger(__name__)
 #: Template folders of installed packages, whose versions the render fingerprint holds.
@@ -118,6 +119,10 @@ class PageOutputCache:
         # they give follows from the code's versions and the configuration, described apart.
         own_globals = {k: f"{getattr(v, '__module__', '')}.{v.__qualname__}" if callable(v) else v
                        for k, v in self._env.globals.items() if k not in DEFAULT_NAMESPACE}
+        # The portal's label tables are read-only constants of our code (in the fingerprint):
+        # every note's view holds its language's, described once.
+        for language, table in LABEL_TABLES.items():
+            self.describer.share(table, f"labels.{language}")
         try:
             parts: list[Any] = [self.build_cache.fingerprint, templates, describe_config(config, self.describer),
                                 describe_navigation(nav, self.describer), describe_pages(context.get("pages") or []),

@@ -26,7 +26,6 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,8 +53,8 @@ class Undescribable(Exception):
 
 class Describer:
     """Values as text. Objects that don't change once made (frozen views such as tag links,
-    tuples, read-only mappings; pages and files, by address and title) are described once per
-    build, unless they hold a mutable value; mutable ones (dicts, lists, a note's view) are
+    tuples; pages and files, by address and title) are described once per build, unless they
+    hold a mutable value; mutable ones (dicts, lists, a note's view) are
     described every time, since a plugin may change them."""
 
     def __init__(self) -> None:
@@ -151,7 +150,7 @@ def _composer_for(kind: type) -> Callable[[Describer, Any], str]:
         if applies(kind):
             _COMPOSERS[kind] = compose
             if (compose in _SETTLED_COMPOSERS and (compose is not Describer._dataclass or _frozen(kind))) \
-                    or issubclass(kind, (tuple, frozenset, MappingProxyType)):
+                    or issubclass(kind, (tuple, frozenset)):
                 _SETTLED.add(kind)
             return compose
     raise Undescribable(kind.__qualname__)
@@ -184,11 +183,23 @@ def describe_config(config: MkDocsConfig, describer: Describer) -> str:
     shown["extra"] = extra
     shown["theme"] = {"name": config.theme.name, "locale": str(getattr(config.theme, "locale", "")),
                       **dict(config.theme.items())}
-    # Plugins by their options (Material's templates read several), never by their state.
-    shown["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    # Plugins by their options (Material's templates read several), never by their state; a
+    # hook (``hooks:``, listed among the plugins as a module) by its source.
+    shown["plugins"] = {name: dict(plugin.config) if hasattr(plugin, "config") else _module_source(plugin)
+                        for name, plugin in config.plugins.items()}
     for name, plugin in config.plugins.items():  # a template given them again reads the same
-        describer.share(plugin.config, f"plugins.{name}")
+        if hasattr(plugin, "config"):
+            describer.share(plugin.config, f"plugins.{name}")
     return repr(stable(shown))
+
+
+def _module_source(module: Any) -> str:
+    path = getattr(module, "__file__", None)
+    try:
+        with open(path, "rb") as handle:  # type: ignore[arg-type]
+            return "source:" + hashlib.sha256(handle.read()).hexdigest()
+    except (OSError, TypeError):
+        return f"object:{type(module).__qualname__}"
 
 
 def describe_navigation(nav: Navigation, describer: Describer) -> str:

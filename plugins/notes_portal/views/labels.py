@@ -134,11 +134,11 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 
 #: Read-only: every page's view holds its language's table, so nothing may change it (and the
 #: page output cache describes it once per build, see ``speedups.template_inputs``).
-_READ_ONLY = {language: MappingProxyType(table) for language, table in LABELS.items()}
+LABEL_TABLES = {language: MappingProxyType(table) for language, table in LABELS.items()}
 
 
 def labels_for(language: str) -> Mapping[str, str]:
-    return _READ_ONLY.get(language, _READ_ONLY["en"])
+    return LABEL_TABLES.get(language, LABEL_TABLES["en"])
 
 
 def format_date(date: dt.date, language: str) -> str:

@@ -9,8 +9,6 @@ caches keyed by source version (``speedups/``) and the search records (``search/
 
 from __future__ import annotations
 
-from typing import Any
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -30,12 +28,10 @@ from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.build_speedups import BuildSpeedups
 from notes_portal.speedups.timing import StepTimes
 from notes_portal.views.labels import labels_for
-from notes_portal.views.navigation import apply_portal_nav
+from notes_portal.views.navigation import PortalNavigation
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
-#: Under ``serve``, search is re-indexed this long after a rebuild, unless another one started.
-SERVE_SEARCH_DELAY_S = 1.5
 
 
 class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
@@ -45,8 +41,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.serving = False
         self.portal: Portal | None = None
         self.env: Environment | None = None
-        self.user_nav: Any = None
-        self.generated_nav: Any = None
+        self.navigation = PortalNavigation()
         self.reporter = Reporter(log)
         self.speedups = BuildSpeedups()
         self.full_build = False
@@ -55,17 +50,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.search = SiteSearch(log, on_timing=self.times.add, memo=self.speedups.build_cache.memo)
         self.not_found_pages = i18n.NotFoundPages()
 
-    @property
-    def pagefind(self) -> bool:
-        return self.config.enabled and self.config.search_engine == "pagefind"
-
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.full_build = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if config.nav is not self.generated_nav:
-            self.user_nav = config.nav
+        self.navigation.remember_authored(config)
+        self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
         return config
 
@@ -83,17 +74,13 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             self.reporter.start_run()
         catalog = read_catalog(files, config, self.config, language, reporter=self.reporter,
                                parsed_cache=self.speedups.parsed_notes, include_drafts=self.serving)
-        for note in catalog.notes:
-            self.speedups.excerpts.restore(note)
+        self.speedups.restore_excerpts(catalog.notes)
         self.portal = Portal.with_pages(files, config, self.config, language, catalog)
-        if self.pagefind:
-            self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
+        self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
         i18n.list_in_i18n_sitemap(config, language, files)
-        if self.user_nav is None:
-            self.generated_nav = config.nav = apply_portal_nav(
-                catalog, self.config.nav_notes_per_category, labels_for(language.current))
+        nav = self.navigation.apply(config, catalog, self.config.nav_notes_per_category, labels_for(language.current))
         if self.serving:  # only `serve --dirty` asks whether a page changed
-            self.speedups.freshness.watch_portal_pages(files, self.portal, repr(self.generated_nav))
+            self.speedups.freshness.watch_portal_pages(files, self.portal, nav)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.portal is not None:
@@ -102,23 +89,19 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A global, so that every template (404.html too) points the search box at our worker.
-        env.globals["np_search_worker"] = (SiteSearch.worker_url(self.portal.language.url_prefix)
-                                           if self.pagefind and self.portal else None)
+        env.globals["np_search_worker"] = self.search.worker_for(self.portal.language.url_prefix) if self.portal else None
         self.env = env
         self.speedups.start_rendering(env)
         return env
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         material.escape_title(page)
-        if self.pagefind:
-            self.search.take_over_from_material(page)
+        self.search.take_over_from_material(page)
         note = self.portal.note_for(normalized_src_uri(page.file)) if self.portal else None
-        if note is None or note.translated:
-            return markdown
-        # An untranslated note on another language's site: its default language's page has
-        # the search entries, and the same HTML, which is reused instead of rendered again.
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        return self.speedups.markdown_of_untranslated(page, markdown)
+        if note is not None and not note.translated:  # its own language's page is indexed, same HTML
+            self.search.leave_to_default_language(page)
+            return self.speedups.markdown_of_untranslated(page, markdown)
+        return markdown
 
     @event_priority(-200)  # last: the Markdown as every plugin left it is what gets rendered
     def _cached_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -146,10 +129,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         # Two steps, timed apart: the benchmark adds the steps up, so neither may contain the other.
         with self.times.measure("page context: views"):
             context, note, view = page_context(context, page, portal=self.portal, config=config)
-        if self.pagefind:
-            with self.times.measure("search: records"):
-                self.search.index_page(self.env, self.portal.language.current, page, note,
-                                       listing=view is not None)
+        with self.times.measure("search: records"):
+            self.search.index_page(self.env, self.portal.language.current, page, note, listing=view is not None)
         return context
 
     @event_priority(-200)  # last: every plugin's additions to the context are part of the page's key
@@ -171,10 +152,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: atom, sitemap"):
             write_language_files(self.portal, config, self.not_found_pages)
-        if self.pagefind:
-            language = self.portal.language
-            self.search.write(language.current, config.site_dir, language.url_prefix,
-                              after_s=SERVE_SEARCH_DELAY_S if self.serving else 0.0)
+        language = self.portal.language
+        self.search.write(language.current, config.site_dir, language.url_prefix, serving=self.serving)
 
     @event_priority(-120)  # after mkdocs-static-i18n built and merged every language
     def _finish_site(self, *, config: MkDocsConfig) -> None:
@@ -183,7 +162,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("post build: search index"):
             finish_search_index(config)
         self.speedups.finish(prune=self.full_build)
-        if self.pagefind and not self.serving:  # `serve` reloads first; search follows
+        if not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
                 self.search.wait()
 

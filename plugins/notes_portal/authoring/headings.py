@@ -17,7 +17,7 @@ IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]")
 LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\([^)]*\)|\[[^\]]*\])")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 CODE = re.compile(r"(`+)(.+?)\1")
-TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.S)
+TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_|~~|==)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 #: ``{#anchor .class}`` of attr_list at the end of a heading.

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.I)
+MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
 CJK_OR_PUNCT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef\u3000-\u303f]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’-][A-Za-z0-9\u00c0-\u024f]+)*")
@@ -34,8 +34,8 @@ HEADING_START = re.compile(r"<h[1-6][\s>]")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: What may stand between the links of a link-only paragraph (``English | 中文``).
 LINK_SEPARATORS = re.compile(r"[\s|｜/·•,，、:：()（）\[\]-]*")
-PARAGRAPH = re.compile(r"<p[\s>].*?</p>", re.S)
-LINK_ELEMENT = re.compile(r"<a[\s>].*?</a>", re.S)
+PARAGRAPH = re.compile(r"<p[\s>].*?</p>", re.DOTALL)
+LINK_ELEMENT = re.compile(r"<a[\s>].*?</a>", re.DOTALL)
 #: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
 INLINE_MATH_MAX = 24
 
@@ -51,7 +51,7 @@ TEX_SYMBOLS = {
     "max": "max", "min": "min", "sim": "~", "propto": "∝", "mid": "|", "ldots": "…",
     "cdots": "⋯", "dots": "…",
 }
-MARKDOWN_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.S)
+MARKDOWN_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.DOTALL)
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_CODE = re.compile(r"`+([^`]*)`+")
 MARKDOWN_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~|==)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|==)(?!\w)")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 #: three) that holds a scheme or an entity: a relative link can be neither, so the common
 #: case costs no Python call.
 HREF = re.compile(r"""\b(?P<name>href|src)\s*=\s*(?:"(?P<double>[^"]*[:&][^"]*)"|'(?P<single>[^']*[:&][^']*)'"""
-                  r"""|(?P<bare>[^\s"'>]*[:&][^\s"'>]*))""", re.I)
+                  r"""|(?P<bare>[^\s"'>]*[:&][^\s"'>]*))""", re.IGNORECASE)
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
 CROSS_LINK = re.compile(r"^lc:(?P<id>\d+)(?P<fragment>#.*)?$")
 #: Schemes that run code in the reader's browser when a link is followed.

@@ -35,7 +35,7 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "ta
            "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = re.compile(r"\s+")
-_PRE_BLOCK = re.compile(r"<pre\b.*?</pre>|<script\b.*?</script>|<style\b.*?</style>", re.S | re.I)
+_PRE_BLOCK = re.compile(r"<pre\b.*?</pre>|<script\b.*?</script>|<style\b.*?</style>", re.DOTALL | re.IGNORECASE)
 #: A line break inside a Chinese sentence (authors who wrap their lines) is no word boundary.
 _WRAPPED_HAN = re.compile(f"(?<=[{HAN}])[ \t]*\n\\s*(?=[{HAN}])")
 

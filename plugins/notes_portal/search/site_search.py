@@ -38,6 +38,8 @@ def _template_source(env: Environment, name: str) -> str:
     return cached[name]
 
 
+#: Under ``serve``, search is re-indexed this long after a rebuild, unless another one started.
+SERVE_SEARCH_DELAY_S = 1.5
 #: Our worker (Material's protocol, answered by Pagefind), relative to the site root.
 SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
 
@@ -50,17 +52,31 @@ class SiteSearch:
         self._memo = memo
         #: Pages of this build whose author asked to keep them out of search.
         self._excluded: set[str] = set()
+        #: False with ``search_engine: material``: Material's own search indexes the site.
+        self.enabled = True
 
     def start_build(self, language: str, src_uris: set[str]) -> None:
+        if not self.enabled:
+            return
         self._excluded = set()
         self._indexer.keep_only(language, src_uris)
 
+    def leave_to_default_language(self, page: Page) -> None:
+        """An untranslated note on another language's site: its own language's page is indexed."""
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
     def take_over_from_material(self, page: Page) -> None:
         """Remember an author's ``search: exclude``, then exclude the page from Material's index."""
+        if not self.enabled:
+            return
         search_meta = page.meta.get("search") or {}
         if search_meta.get("exclude"):
             self._excluded.add(page.file.src_uri)
         page.meta["search"] = {**search_meta, "exclude": True}
+
+    def worker_for(self, url_prefix: str) -> str | None:
+        """The worker the search box of a language's pages talks to (None: Material's own)."""
+        return self.worker_url(url_prefix) if self.enabled else None
 
     @staticmethod
     def worker_url(url_prefix: str) -> str:
@@ -78,6 +94,8 @@ class SiteSearch:
         untranslated notes on another language's site (their own language has them);
         pages whose author set ``search: exclude``.
         """
+        if not self.enabled:
+            return
         src_uri = page.file.src_uri
         if listing or (note is not None and not note.translated) or src_uri in self._excluded \
                 or page.content is None:
@@ -97,10 +115,13 @@ class SiteSearch:
         html_text = self._memo("search-record", parts, make) if self._memo else make()
         self._indexer.add(language, src_uri, SearchRecord(url=page.url, html=html_text))
 
-    def write(self, language: str, site_dir: str, url_prefix: str, after_s: float = 0.0) -> None:
-        """Write ``language``'s bundle in the background, while the next language builds
-        (``after_s``: a moment later, unless another build started meanwhile)."""
-        self._indexer.write(language, os.path.join(site_dir, url_prefix), after_s)
+    def write(self, language: str, site_dir: str, url_prefix: str, *, serving: bool) -> None:
+        """Write ``language``'s bundle in the background, while the next language builds; under
+        ``serve``, a moment later, unless another rebuild started meanwhile."""
+        if self.enabled:
+            self._indexer.write(language, os.path.join(site_dir, url_prefix),
+                                SERVE_SEARCH_DELAY_S if serving else 0.0)
 
     def wait(self) -> None:
-        self._indexer.wait()
+        if self.enabled:
+            self._indexer.wait()

@@ -35,8 +35,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from notes_portal.compat.mkdocs import (recorded_links, render_state, resolve_links_again, restore_render,
-                                        skip_render, start_recording_links)
+from notes_portal.compat.mkdocs import (
+    recorded_links,
+    render_state,
+    resolve_links_again,
+    restore_render,
+    skip_render,
+    start_recording_links,
+)
 from notes_portal.speedups.cache_store import CacheStore
 from notes_portal.speedups.fingerprint import render_fingerprint
 

@@ -15,13 +15,15 @@ order a page meets them:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.catalog.structure import ParsedNote
+from notes_portal.catalog.structure import Note, ParsedNote
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
@@ -43,6 +45,11 @@ class BuildSpeedups:
     def start_build(self, config: MkDocsConfig, *, cold: bool) -> None:
         """A language's build starts (``on_files``); ``cold``: read nothing kept on disk."""
         self.build_cache.start_build(config, cold=cold)
+
+    def restore_excerpts(self, notes: Iterable[Note]) -> None:
+        """Give the catalog's notes the excerpts and reading times kept for their HTML."""
+        for note in notes:
+            self.excerpts.restore(note)
 
     def start_rendering(self, env: Environment) -> None:
         """MkDocs has read every page and made the environment it draws them with (``on_env``)."""

@@ -33,9 +33,15 @@ from mkdocs.structure.pages import Page
 
 from notes_portal.compat.mkdocs import allow_prerendered_pages, hand_prerendered
 from notes_portal.speedups.build_cache import BuildCache
-from notes_portal.speedups.template_inputs import (Describer, Undescribable, describe_config,
-                                                   describe_navigation, describe_page, describe_pages,
-                                                   describe_templates)
+from notes_portal.speedups.template_inputs import (
+    Describer,
+    Undescribable,
+    describe_config,
+    describe_navigation,
+    describe_page,
+    describe_pages,
+    describe_templates,
+)
 from notes_portal.views.labels import LABEL_TABLES
 
 log = get_plugin_logger(__name__)

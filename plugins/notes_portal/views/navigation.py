@@ -8,13 +8,17 @@ the category pages, the LeetCode index, previous/next links and search.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 
 from notes_portal.catalog.collect import Catalog
 from notes_portal.output.pages import category_src_uri, home_src_uri
 
 
-def portal_nav(catalog: Catalog, notes_per_category: int, labels: dict[str, str]) -> tuple[list[dict], set[str]]:
+def portal_nav(catalog: Catalog, notes_per_category: int, labels: Mapping[str, str]) -> tuple[list[dict], set[str]]:
     """An MkDocs ``nav`` list (home, a section per category, tags, archive) and the notes it lists."""
     nav: list[dict] = [{labels["home"]: home_src_uri(1)}]
     listed: set[str] = set()
@@ -27,7 +31,7 @@ def portal_nav(catalog: Catalog, notes_per_category: int, labels: dict[str, str]
     return nav, listed
 
 
-def apply_portal_nav(catalog: Catalog, notes_per_category: int, labels: dict[str, str]) -> list[dict]:
+def apply_portal_nav(catalog: Catalog, notes_per_category: int, labels: Mapping[str, str]) -> list[dict]:
     """The portal's ``nav``; the notes it doesn't list are built but kept out of the navigation
     (so that MkDocs doesn't warn about them, nor add them to the nav)."""
     nav, listed = portal_nav(catalog, notes_per_category, labels)
@@ -35,3 +39,24 @@ def apply_portal_nav(catalog: Catalog, notes_per_category: int, labels: dict[str
         if note.src_uri not in listed and note.file.inclusion.is_included():
             note.file.inclusion = InclusionLevel.NOT_IN_NAV
     return nav
+
+
+class PortalNavigation:
+    """The site's ``nav``: the author's, when ``mkdocs.yml`` has one, else the portal's, made
+    again for every language build (MkDocs keeps the config between ``serve`` rebuilds, so
+    the portal's own ``nav`` of the last build must not be taken for the author's)."""
+
+    def __init__(self) -> None:
+        self._authored: Any = None
+        self._generated: Any = None
+
+    def remember_authored(self, config: MkDocsConfig) -> None:
+        if config.nav is not self._generated:
+            self._authored = config.nav
+
+    def apply(self, config: MkDocsConfig, catalog: Catalog, notes_per_category: int,
+              labels: Mapping[str, str]) -> str:
+        """Give ``config`` the portal's nav unless the author wrote one; its text, as a fingerprint."""
+        if self._authored is None:
+            self._generated = config.nav = apply_portal_nav(catalog, notes_per_category, labels)
+        return repr(self._generated)

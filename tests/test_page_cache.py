@@ -350,11 +350,15 @@ def test_a_renamed_language_shows_in_the_language_links_of_both_pages(portal: Fi
 # -- when the cache must not serve ---------------------------------------------------------------
 
 
+def show_on_every_page(site: FixtureSite, tmp_path: Path, template_html: str) -> None:
+    """Give ``site`` its own ``main.html`` that draws ``template_html`` at the top of every page's content."""
+    main = own_overrides(site, tmp_path) / "main.html"
+    main.write_text(_into_content_block(main.read_text(encoding="utf-8")).replace(MARKER, template_html),
+                    encoding="utf-8")
+
+
 def test_a_template_showing_the_build_date_turns_the_page_cache_off(portal: FixtureSite, tmp_path: Path) -> None:
-    overrides = own_overrides(portal, tmp_path)
-    main = overrides / "main.html"
-    main.write_text(_into_content_block(main.read_text(encoding="utf-8")).replace(
-        MARKER, '<p class="np-built">{{ build_date_utc.strftime("%Y-%m-%d %H:%M") }}</p>'), encoding="utf-8")
+    show_on_every_page(portal, tmp_path, '<p class="np-built">{{ build_date_utc.strftime("%Y-%m-%d %H:%M") }}</p>')
     # MkDocs takes the build date from SOURCE_DATE_EPOCH when it is set.
     first = portal.build(clean=False, site_dir=portal.root / "first", env={"SOURCE_DATE_EPOCH": "1700000000"})
     second = portal.build(clean=False, site_dir=portal.root / "second", env={"SOURCE_DATE_EPOCH": "1710000000"})
@@ -401,10 +405,7 @@ def test_a_page_whose_context_cant_be_described_is_drawn_every_time(portal: Fixt
             context["np_stamp"] = Stamp()
             return context
     """)
-    overrides = own_overrides(portal, tmp_path)
-    main = overrides / "main.html"
-    main.write_text(_into_content_block(main.read_text(encoding="utf-8")).replace(
-        MARKER, '<p class="np-stamp">{{ np_stamp }}</p>'), encoding="utf-8")
+    show_on_every_page(portal, tmp_path, '<p class="np-stamp">{{ np_stamp }}</p>')
     first = portal.build(clean=False, site_dir=portal.root / "first", env={"NP_STAMP": "第一次"})
     second = portal.build(clean=False, site_dir=portal.root / "second", env={"NP_STAMP": "第二次"})
     for result, stamp in ((first, "第一次"), (second, "第二次")):

@@ -82,6 +82,9 @@ class NotesPortalConfig(Config):
     #: ``pagefind``: one Pagefind index per language behind Material's search box
     #: (``search/``); ``material``: Material's own lunr search, as before.
     search_engine = opt.Choice(("pagefind", "material"), default="pagefind")
+    #: Under ``mkdocs serve``, draw only the saved note's pages when nothing else shows what
+    #: changed (``speedups/serve_refresh.py``); ``false``: MkDocs' full build on every save.
+    serve_quick_refresh = opt.Type(bool, default=True)
 
 
 def localized(value: dict | str | None, language: str, default_language: str) -> str:

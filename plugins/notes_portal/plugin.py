@@ -20,12 +20,13 @@ from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
 from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
-from notes_portal.compat.mkdocs import clean_requested
+from notes_portal.compat.mkdocs import clean_requested, wrap_serve_builder
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.language_files import write_language_files
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.build_speedups import BuildSpeedups
+from notes_portal.speedups.serve_refresh import LanguageBuild, ServeRefresh
 from notes_portal.speedups.timing import StepTimes
 from notes_portal.views.labels import labels_for
 from notes_portal.views.navigation import PortalNavigation
@@ -49,6 +50,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.times = StepTimes()
         self.search = SiteSearch(log, on_timing=self.times.add, memo=self.speedups.build_cache.memo)
         self.not_found_pages = i18n.NotFoundPages()
+        self.refresh = ServeRefresh(enter=self._enter_language, leave=self._leave_language)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -58,7 +60,14 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.navigation.remember_authored(config)
         self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
+        if self.serving and self.config.enabled and not i18n.building_another_language(config):
+            self.refresh.start_full_build(config)
         return config
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001  # MkDocs' own types
+        if self.config.enabled and self.config.serve_quick_refresh:
+            wrap_serve_builder(server, self.refresh.wrap)
+        return server
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -81,23 +90,48 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         nav = self.navigation.apply(config, catalog, self.config.nav_notes_per_category, labels_for(language.current))
         if self.serving:  # only `serve --dirty` asks whether a page changed
             self.speedups.freshness.watch_portal_pages(files, self.portal, nav)
+            self.refresh.start_language(LanguageBuild(config, files, self.portal))
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _attach_navigation(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.portal is not None:
             self.portal.attach_navigation(nav)
         return nav
+
+    @event_priority(-120)  # after mkdocs-static-i18n (-100): the navigation pages are drawn with
+    def _keep_navigation(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if (build := self.refresh.current) is not None:
+            build.nav = nav
+        return nav
+
+    on_nav = CombinedEvent(_attach_navigation, _keep_navigation)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A global, so that every template (404.html too) points the search box at our worker.
         env.globals["np_search_worker"] = self.search.worker_for(self.portal.language.url_prefix) if self.portal else None
         self.env = env
         self.speedups.start_rendering(env)
+        if (build := self.refresh.current) is not None:
+            build.env = env
         return env
+
+    def _enter_language(self, build: LanguageBuild) -> MkDocsConfig:
+        """A quick refresh under ``serve`` draws pages of ``build``'s language next."""
+        config = i18n.switch_language(build.config, build.language)
+        self.speedups.start_build(config, cold=False)
+        assert build.env is not None  # kept in ``on_env``, before any page was drawn
+        self.portal, self.env = build.portal, build.env
+        self.speedups.start_rendering(build.env)
+        return config
+
+    def _leave_language(self, build: LanguageBuild, config: MkDocsConfig) -> None:
+        self.search.write(build.language, config.site_dir, build.portal.language.url_prefix, serving=True)
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         material.escape_title(page)
-        self.search.take_over_from_material(page)
-        note = self.portal.note_for(normalized_src_uri(page.file)) if self.portal else None
+        if self.portal is None:
+            return markdown
+        self.search.take_over_from_material(page, self.portal.language.current)
+        note = self.portal.note_for(normalized_src_uri(page.file))
         if note is not None and not note.translated:  # its own language's page is indexed, same HTML
             self.search.leave_to_default_language(page)
             return self.speedups.markdown_of_untranslated(page, markdown)
@@ -162,6 +196,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("post build: search index"):
             finish_search_index(config)
         self.speedups.finish(prune=self.full_build)
+        self.refresh.finish_full_build()
         if not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
                 self.search.wait()

@@ -49,6 +49,8 @@ class Catalog:
     drafts: list[Note] = field(default_factory=list)
     by_category: dict[str, list[Note]] = field(default_factory=dict)
     tags: TagCatalog = field(default_factory=lambda: collect_tags([]))
+    #: How its notes were read (None for a catalog made by hand).
+    reader: NoteReader | None = field(default=None, repr=False)
 
     def finish(self) -> None:
         """Sort newest first, index by category and fold the tags; call once all notes are in."""
@@ -74,28 +76,63 @@ def file_language(file: File, default_language: str) -> str:
     return getattr(file, "locale", None) or default_language
 
 
-def collect_notes(
-    files: Files,
-    *,
-    language: str,
-    default_language: str,
-    categories: list[Category],
-    rules: Rules,
-    git_dates: dict[str, FileDates],
-    project_dir: str,
-    include_drafts: bool,
-    parsed_cache: dict[tuple, ParsedNote] | None = None,
-) -> Catalog:
+@dataclass(frozen=True)
+class NoteReader:
+    """How one language build reads a note: kept with its catalog, so that a quick refresh under
+    ``serve`` reads a saved note exactly as the build did (same rules, same git history)."""
+
+    language: str
+    default_language: str
+    rules: Rules
+    git_dates: dict[str, FileDates]
+    project_dir: str
+    #: Front matter by source version, shared across builds (``speedups.parsed_notes``).
+    parsed_cache: dict[tuple, ParsedNote]
+
+    def display_path(self, file: File) -> str:
+        """The path messages name ``file`` by (``Diagnostic.path``)."""
+        return os.path.relpath(file.abs_src_path, self.project_dir)
+
+    def read(self, file: File, category: str) -> tuple[Note, list[Diagnostic]]:
+        """The note ``file`` holds now, and what is wrong in it."""
+        display_path = self.display_path(file)
+        key = (file.abs_src_path, os.path.getmtime(file.abs_src_path), category, self.rules)
+        parsed = self.parsed_cache.get(key)
+        if parsed is None:
+            parsed = self.parsed_cache[key] = parse_note(display_path, read_source(file.abs_src_path),
+                                                         category, self.rules)
+        history = self.git_dates.get(os.path.realpath(file.abs_src_path))
+        date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
+        updated = parsed.meta.updated
+        # A later commit is an update; a note committed once (an imported old note
+        # with a front matter date) hasn't been updated since it was written.
+        if updated is None and history and history.modified > max(date, history.created):
+            updated = history.modified
+        note_language = file_language(file, self.default_language)
+        note = Note(
+            file=file,
+            src_uri=normalized_src_uri(file),
+            category=category,
+            meta=parsed.meta,
+            lang=note_language,
+            translated=note_language == self.language,
+            date=date,
+            updated=updated,
+            links=parsed.links,
+        )
+        return note, parsed.diagnostics
+
+
+def collect_notes(files: Files, *, categories: list[Category], reader: NoteReader, include_drafts: bool) -> Catalog:
     """Read every note's front matter once and resolve its dates; report, never drop, bad notes."""
-    catalog = Catalog(language=language, categories=categories)
+    catalog = Catalog(language=reader.language, categories=categories, reader=reader)
     declared = {category.slug for category in categories}
-    for file in _note_files(files, rules.leetcode_category):
+    for file in _note_files(files, reader.rules.leetcode_category):
         folder = file.src_uri.split("/", 1)[0]
         if folder not in declared:
             catalog.undeclared_folders.setdefault(folder, []).append(file.src_uri)
             continue
-        note, diagnostics = _read_note(file, folder, language, default_language, rules, git_dates,
-                                       project_dir, {} if parsed_cache is None else parsed_cache)
+        note, diagnostics = reader.read(file, folder)
         catalog.diagnostics.extend(diagnostics)
         if note.draft:
             catalog.drafts.append(note)
@@ -119,36 +156,6 @@ def _note_files(files: Iterable[File], leetcode_category: str) -> Iterable[File]
         yield file
 
 
-def _read_note(file: File, category: str, language: str, default_language: str, rules: Rules,
-               git_dates: dict[str, FileDates], project_dir: str,
-               parsed_cache: dict[tuple, ParsedNote]) -> tuple[Note, list[Diagnostic]]:
-    display_path = os.path.relpath(file.abs_src_path, project_dir)
-    key = (file.abs_src_path, os.path.getmtime(file.abs_src_path), category, rules)
-    parsed = parsed_cache.get(key)
-    if parsed is None:
-        parsed = parsed_cache[key] = parse_note(display_path, read_source(file.abs_src_path), category, rules)
-    history = git_dates.get(os.path.realpath(file.abs_src_path))
-    date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
-    updated = parsed.meta.updated
-    # A later commit is an update; a note committed once (an imported old note
-    # with a front matter date) hasn't been updated since it was written.
-    if updated is None and history and history.modified > max(date, history.created):
-        updated = history.modified
-    note_language = file_language(file, default_language)
-    note = Note(
-        file=file,
-        src_uri=normalized_src_uri(file),
-        category=category,
-        meta=parsed.meta,
-        lang=note_language,
-        translated=note_language == language,
-        date=date,
-        updated=updated,
-        links=parsed.links,
-    )
-    return note, parsed.diagnostics
-
-
 def read_catalog(files: Files, config: MkDocsConfig, settings: NotesPortalConfig, language: BuildLanguage, *,
                  reporter: Reporter, parsed_cache: dict[tuple, ParsedNote], include_drafts: bool) -> Catalog:
     """The catalog of the language being built, with what is wrong in it reported and drafts kept
@@ -157,11 +164,11 @@ def read_catalog(files: Files, config: MkDocsConfig, settings: NotesPortalConfig
         reporter.start_run()
     categories = categories_for(settings, language.current, language.default)
     leetcode = settings.leetcode
-    catalog = collect_notes(
-        files, language=language.current, default_language=language.default, categories=categories,
+    reader = NoteReader(
+        language=language.current, default_language=language.default,
         rules=todays_rules((topic["name"] for topic in leetcode.topics), leetcode.category),
-        git_dates=read_git_dates(config.docs_dir), parsed_cache=parsed_cache,
-        project_dir=project_dir(config), include_drafts=include_drafts)
+        git_dates=read_git_dates(config.docs_dir), project_dir=project_dir(config), parsed_cache=parsed_cache)
+    catalog = collect_notes(files, categories=categories, reader=reader, include_drafts=include_drafts)
     reporter.report(catalog.diagnostics)
     reporter.report_undeclared(catalog.undeclared_folders, categories, config)
     reporter.report_duplicate_problems(catalog.notes, config)

@@ -170,3 +170,38 @@ class NotFoundPages:
         if self._default is not None:
             with open(page, "wb") as handle:
                 handle.write(self._default)
+
+
+class _QuietReconfiguration(logging.Filter):
+    """Drops mkdocs-static-i18n's information lines ("Building 'zh' documentation…", "Overriding
+    'en' config…") while a quick refresh switches language: they describe a build that isn't one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+#: Its modules' loggers (``get_plugin_logger(__name__)``); a filter acts on one logger only.
+_I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.plugin", "mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+
+
+def switch_language(config: MkDocsConfig, language: str) -> MkDocsConfig:
+    """Give ``config`` the settings of ``language``'s build again (a no-op without the i18n plugin).
+
+    mkdocs-static-i18n builds each language on the same config, which its ``on_config``
+    reconfigures for ``current_language`` (resetting what the previous language overrode);
+    a quick refresh under ``serve`` draws pages of each language, so it asks for the same.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return config
+    internal(I18N, i18n, "current_language", "the language being built")
+    i18n.current_language = language
+    quiet = _QuietReconfiguration()
+    loggers = [logging.getLogger(name) for name in _I18N_LOGGERS]
+    for logger in loggers:
+        logger.addFilter(quiet)
+    try:
+        return i18n.on_config(config)
+    finally:
+        for logger in loggers:
+            logger.removeFilter(quiet)

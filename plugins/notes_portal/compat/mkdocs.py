@@ -207,3 +207,33 @@ def _build_module() -> Any:
     from mkdocs.commands import build
 
     return build
+
+
+# -- one page built again outside a build, for ``serve`` (verified against MkDocs 1.6.1) ---------
+#
+# ``mkdocs serve`` calls its builder, a full ``build()``, after every save. The portal's quick
+# refresh (``speedups.serve_refresh``) builds only the saved note's pages instead, with the very
+# steps ``build()`` runs for one page: ``_populate_page`` (every plugin's page events up to
+# ``on_page_content``, the render) and ``_build_page`` (context, template, ``on_post_page``,
+# the write), then the anchor check.
+
+
+def build_page_again(page: Page, config: MkDocsConfig, files: Files, nav: Any, env: jinja2.Environment,
+                     *, serving: bool) -> None:
+    """Read, render and write ``page`` as the last build did, against that build's files and navigation."""
+    from mkdocs.structure.files import InclusionLevel
+
+    build = _build_module()
+    populate = internal("mkdocs", build, "_populate_page", "reading and rendering one page")
+    draw = internal("mkdocs", build, "_build_page", "drawing and writing one page")
+    populate(page, config, files, False)
+    inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+    draw(page, config, files.documentation_pages(inclusion=inclusion), nav, env, False,
+         excluded=page.file.inclusion.is_excluded())
+    page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+
+def wrap_serve_builder(server: Any, wrap: Callable[[Callable[..., None]], Callable[..., None]]) -> None:
+    """Let ``wrap(builder)`` be what ``mkdocs serve`` calls after a change (``on_serve`` gets the
+    server; its rebuild loop calls ``server.builder``, which the API offers no way to replace)."""
+    server.builder = wrap(internal("mkdocs", server, "builder", "what serve calls after a change"))

@@ -50,28 +50,31 @@ class SiteSearch:
         self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing)
         #: Keeps a record by everything it is made of (``speedups.build_cache``), across builds.
         self._memo = memo
-        #: Pages of this build whose author asked to keep them out of search.
-        self._excluded: set[str] = set()
+        #: Per language, pages whose author asked to keep them out of search (as last read).
+        self._excluded: dict[str, set[str]] = {}
         #: False with ``search_engine: material``: Material's own search indexes the site.
         self.enabled = True
 
     def start_build(self, language: str, src_uris: set[str]) -> None:
         if not self.enabled:
             return
-        self._excluded = set()
+        self._excluded[language] = set()
         self._indexer.keep_only(language, src_uris)
 
     def leave_to_default_language(self, page: Page) -> None:
         """An untranslated note on another language's site: its own language's page is indexed."""
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
-    def take_over_from_material(self, page: Page) -> None:
+    def take_over_from_material(self, page: Page, language: str) -> None:
         """Remember an author's ``search: exclude``, then exclude the page from Material's index."""
         if not self.enabled:
             return
         search_meta = page.meta.get("search") or {}
+        excluded = self._excluded.setdefault(language, set())
         if search_meta.get("exclude"):
-            self._excluded.add(page.file.src_uri)
+            excluded.add(page.file.src_uri)
+        else:  # a page read again under ``serve`` may have lost it
+            excluded.discard(page.file.src_uri)
         page.meta["search"] = {**search_meta, "exclude": True}
 
     def worker_for(self, url_prefix: str) -> str | None:
@@ -97,7 +100,7 @@ class SiteSearch:
         if not self.enabled:
             return
         src_uri = page.file.src_uri
-        if listing or (note is not None and not note.translated) or src_uri in self._excluded \
+        if listing or (note is not None and not note.translated) or src_uri in self._excluded.get(language, ()) \
                 or page.content is None:
             self._indexer.add(language, src_uri, None)
             return

@@ -1,0 +1,210 @@
+"""Under ``mkdocs serve``, a save that changes only a note's text draws only that note's pages
+(issue 14, ``speedups/serve_refresh.py``), and those pages are what a full build gives; a save
+that changes anything another page shows (title, excerpt, tags, new files) takes the full build.
+
+Each test runs a real ``python -m mkdocs serve`` and compares what it serves with a real
+``mkdocs build`` of the same sources. Waits are bounded polling loops.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from serving import Server
+from sites import FixtureSite
+
+from notes_portal.speedups.source_snapshot import SourceChanges, take_snapshot
+
+#: Long enough that the excerpt (120 CJK characters) ends inside it: text added below doesn't show in lists.
+FIRST_PARAGRAPH = "这是第一段，" + "注意力机制把序列里每个位置和其他位置联系起来。" * 8
+QUICK_A = "quick refresh of docs/nlp/a.md: 2 pages drawn again"
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> FixtureSite:
+    site = FixtureSite(tmp_path / "portal")
+    site.note("nlp/a.md", "笔记甲", "2024-01-01", f"{FIRST_PARAGRAPH}\n\n## 小节\n\n第二段。", tags=["注意力"])
+    site.note("nlp/b.md", "笔记乙", "2024-02-01", "乙的正文，见[笔记甲](a.md)。", tags=["注意力"])
+    site.note("deep-learning/c.md", "笔记丙", "2024-03-01", "丙的正文。")
+    return site
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Server]]:
+    servers: list[Server] = []
+
+    def start(site: FixtureSite, *options: str) -> Server:
+        servers.append(Server(site, list(options)))
+        return servers[-1]
+
+    try:
+        yield start
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def append(site: FixtureSite, path: str, text: str) -> None:
+    file = site.docs / path
+    file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(site: FixtureSite, path: str, old: str, new: str) -> None:
+    file = site.docs / path
+    source = file.read_text(encoding="utf-8")
+    assert old in source
+    file.write_text(source.replace(old, new), encoding="utf-8")
+
+
+def shows(server: Server, path: str, text: str) -> bool:
+    return server.status(path) == 200 and text in server.page(path).get_text()
+
+
+def rebuilt_lines(server: Server, since: int) -> list[str]:
+    """The plugin's lines about rebuilds after the first ``since`` characters of the log."""
+    return re.findall(r"notes_portal: ((?:quick refresh|full rebuild)[^\n]*)", server.output()[since:])
+
+
+def wait_for_rebuild_line(server: Server, since: int) -> str:
+    lines = server.wait_for(lambda: rebuilt_lines(server, since), "the plugin to say how it rebuilt")
+    return lines[0]
+
+
+def parts(html: BeautifulSoup) -> tuple[str, str]:
+    """The article and the primary navigation: what a quick refresh draws again (the rest of the
+    page differs between ``serve`` and ``build`` by the site's address only)."""
+    article = html.select_one("article.md-content__inner")
+    nav = html.select_one("nav.md-nav--primary")
+    assert article is not None and nav is not None
+    return str(article), str(nav)
+
+
+def built(site: FixtureSite, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site.root / "site" / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.mark.parametrize("options", [["--dirty"], []], ids=["serve-dirty", "serve"])
+def test_a_text_edit_is_drawn_again_as_a_full_build_draws_it(serve: Callable[..., Server], portal: FixtureSite,
+                                                             options: list[str]) -> None:
+    server = serve(portal, *options)
+    since = len(server.output())
+    append(portal, "nlp/a.md", "\n新加的一段：refresh-marker-one。\n")
+    server.wait_for(lambda: shows(server, "nlp/a/", "refresh-marker-one"), "the edit on the Chinese page")
+    server.wait_for(lambda: shows(server, "en/nlp/a/", "refresh-marker-one"), "the edit on the English fallback page")
+    assert wait_for_rebuild_line(server, since) == QUICK_A
+    assert "Documentation built in" in server.output()[since:]
+
+    result = portal.build()
+    assert result.returncode == 0, result.output
+    for path in ("nlp/a", "en/nlp/a"):
+        served = parts(server.page(path + "/"))
+        assert served == parts(built(portal, path)), path
+    # Pages that show the note are untouched and still right: its excerpt didn't change.
+    assert "refresh-marker-one" not in server.page("").get_text()
+    assert server.page("nlp/b/").select_one("article") is not None
+
+
+def test_a_site_without_i18n_is_refreshed_too(serve: Callable[..., Server], portal: FixtureSite) -> None:
+    portal.i18n = False
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    append(portal, "nlp/a.md", "\n新加的一段：refresh-marker-two。\n")
+    server.wait_for(lambda: shows(server, "nlp/a/", "refresh-marker-two"), "the edit")
+    assert wait_for_rebuild_line(server, since) == "quick refresh of docs/nlp/a.md: 1 page drawn again"
+    result = portal.build()
+    assert result.returncode == 0, result.output
+    assert parts(server.page("nlp/a/")) == parts(built(portal, "nlp/a"))
+
+
+def test_editing_a_translation_draws_only_its_language(serve: Callable[..., Server], portal: FixtureSite) -> None:
+    portal.note("nlp/a.en.md", "Note A", "2024-01-01", "An English text long enough. " * 20)
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    append(portal, "nlp/a.en.md", "\nAn added line: refresh-marker-three.\n")
+    server.wait_for(lambda: shows(server, "en/nlp/a/", "refresh-marker-three"), "the edit on the English page")
+    assert wait_for_rebuild_line(server, since) == "quick refresh of docs/nlp/a.en.md: 1 page drawn again"
+    assert not shows(server, "nlp/a/", "refresh-marker-three")
+
+
+@pytest.mark.parametrize(("edit", "reason", "shown_on_home"), [
+    (lambda site: replace(site, "nlp/a.md", "title: 笔记甲", "title: 改过的标题"),
+     "its front matter, dates or links changed", "改过的标题"),
+    (lambda site: replace(site, "nlp/a.md", "这是第一段，", "这是改写的开头，"),
+     "its excerpt or reading time changed", "这是改写的开头"),
+    (lambda site: replace(site, "nlp/a.md", "title: 笔记甲", "title: 笔记甲\nsubtitle: 导航里显示的副标题"),
+     "its title or front matter changed", None),
+], ids=["title", "excerpt", "other front matter"])
+def test_an_edit_other_pages_show_takes_a_full_build(serve: Callable[..., Server], portal: FixtureSite,
+                                                    edit: Callable[[FixtureSite], None], reason: str,
+                                                    shown_on_home: str | None) -> None:
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    edit(portal)
+    assert wait_for_rebuild_line(server, since) == f"full rebuild: docs/nlp/a.md: {reason}"
+    if shown_on_home is not None:
+        server.wait_for(lambda: shows(server, "", shown_on_home), "the home page to show the edit")
+
+
+def test_a_page_whose_heading_is_its_title_takes_a_full_build(serve: Callable[..., Server],
+                                                              portal: FixtureSite) -> None:
+    portal.write("about.md", "# 关于\n\n这个站点收着学习笔记。\n")
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    replace(portal, "about.md", "# 关于", "# 关于本站")
+    assert wait_for_rebuild_line(server, since) == "full rebuild: docs/about.md: its title or front matter changed"
+    server.wait_for(lambda: shows(server, "about/", "关于本站"), "the page to show its new title")
+
+
+def test_a_new_note_takes_a_full_build(serve: Callable[..., Server], portal: FixtureSite) -> None:
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    portal.note("nlp/d.md", "笔记丁", "2024-05-01", FIRST_PARAGRAPH)
+    assert wait_for_rebuild_line(server, since) == "full rebuild: files were added or removed"
+    server.wait_for(lambda: shows(server, "", "笔记丁"), "the new note in the feed")
+    # The full build is what the next quick refresh draws from: the new note is a page of it.
+    since = len(server.output())
+    append(portal, "nlp/d.md", "\n新加的一段：refresh-marker-four。\n")
+    server.wait_for(lambda: shows(server, "nlp/d/", "refresh-marker-four"), "the edit of the new note")
+    assert wait_for_rebuild_line(server, since).startswith("quick refresh of docs/nlp/d.md")
+
+
+def test_quick_refresh_can_be_switched_off(serve: Callable[..., Server], portal: FixtureSite) -> None:
+    portal.plugin_config["serve_quick_refresh"] = False
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    append(portal, "nlp/a.md", "\n新加的一段：refresh-marker-five。\n")
+    server.wait_for(lambda: shows(server, "nlp/a/", "refresh-marker-five"), "the edit")
+    server.wait_for(lambda: "Documentation built in" in server.output()[since:], "the rebuild to finish")
+    assert rebuilt_lines(server, since) == []
+
+
+# -- what changed on disk ---------------------------------------------------------------------------
+
+
+def test_changes_name_saved_added_and_removed_files(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "nlp").mkdir(parents=True)
+    (docs / "nlp" / "a.md").write_text("甲", encoding="utf-8")
+    (docs / "nlp" / "b.md").write_text("乙", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    before = take_snapshot([str(docs), str(config)])
+
+    assert SourceChanges.between(before, take_snapshot([str(docs), str(config)])) == \
+        SourceChanges(frozenset(), frozenset(), frozenset())
+    a = docs / "nlp" / "a.md"
+    time.sleep(0.01)
+    a.write_text("甲乙", encoding="utf-8")
+    (docs / "nlp" / "b.md").unlink()
+    (docs / "nlp" / "c.md").write_text("丙", encoding="utf-8")
+    changes = SourceChanges.between(before, take_snapshot([str(docs), str(config)]))
+    assert changes.modified == {str(a)}
+    assert changes.added == {str(docs / "nlp" / "c.md")}
+    assert changes.removed == {str(docs / "nlp" / "b.md")}
+    assert not changes.only_modified
+    assert SourceChanges(frozenset({str(a)}), frozenset(), frozenset()).only_modified

@@ -9,9 +9,11 @@ Each test runs a real ``python -m mkdocs serve`` and compares what it serves wit
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -84,8 +86,20 @@ def parts(html: BeautifulSoup) -> tuple[str, str]:
     return str(article), str(nav)
 
 
-def built(site: FixtureSite, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site.root / "site" / path / "index.html").read_text(encoding="utf-8"), "lxml")
+def build_copy(site: FixtureSite) -> Path:
+    """A full ``mkdocs build`` of the same sources and configuration, in a folder of its own
+    (writing the served site's ``mkdocs.yml`` again would make the server rebuild)."""
+    copy = FixtureSite(site.root.parent / "built-copy")
+    shutil.copytree(site.docs, copy.docs, dirs_exist_ok=True)
+    copy.plugin_config, copy.i18n, copy.extra_config = site.plugin_config, site.i18n, site.extra_config
+    result = copy.build()
+    assert result.returncode == 0, result.output
+    return copy.root / "site"
+
+
+def built(site_dir: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
 
 
 @pytest.mark.parametrize("options", [["--dirty"], []], ids=["serve-dirty", "serve"])
@@ -99,11 +113,10 @@ def test_a_text_edit_is_drawn_again_as_a_full_build_draws_it(serve: Callable[...
     assert wait_for_rebuild_line(server, since) == QUICK_A
     assert "Documentation built in" in server.output()[since:]
 
-    result = portal.build()
-    assert result.returncode == 0, result.output
+    site_dir = build_copy(portal)
     for path in ("nlp/a", "en/nlp/a"):
         served = parts(server.page(path + "/"))
-        assert served == parts(built(portal, path)), path
+        assert served == parts(built(site_dir, path)), path
     # Pages that show the note are untouched and still right: its excerpt didn't change.
     assert "refresh-marker-one" not in server.page("").get_text()
     assert server.page("nlp/b/").select_one("article") is not None
@@ -116,9 +129,7 @@ def test_a_site_without_i18n_is_refreshed_too(serve: Callable[..., Server], port
     append(portal, "nlp/a.md", "\n新加的一段：refresh-marker-two。\n")
     server.wait_for(lambda: shows(server, "nlp/a/", "refresh-marker-two"), "the edit")
     assert wait_for_rebuild_line(server, since) == "quick refresh of docs/nlp/a.md: 1 page drawn again"
-    result = portal.build()
-    assert result.returncode == 0, result.output
-    assert parts(server.page("nlp/a/")) == parts(built(portal, "nlp/a"))
+    assert parts(server.page("nlp/a/")) == parts(built(build_copy(portal), "nlp/a"))
 
 
 def test_editing_a_translation_draws_only_its_language(serve: Callable[..., Server], portal: FixtureSite) -> None:
@@ -131,23 +142,44 @@ def test_editing_a_translation_draws_only_its_language(serve: Callable[..., Serv
     assert not shows(server, "nlp/a/", "refresh-marker-three")
 
 
-@pytest.mark.parametrize(("edit", "reason", "shown_on_home"), [
+@pytest.mark.parametrize(("edit", "reason", "path", "shown"), [
     (lambda site: replace(site, "nlp/a.md", "title: 笔记甲", "title: 改过的标题"),
-     "its front matter, dates or links changed", "改过的标题"),
-    (lambda site: replace(site, "nlp/a.md", "这是第一段，", "这是改写的开头，"),
-     "its excerpt or reading time changed", "这是改写的开头"),
+     "its front matter, dates or links changed", "", "改过的标题"),
+    (lambda site: replace(site, "nlp/a.md", "tags:\n- 注意力", "tags:\n- 注意力\n- 新标签"),
+     "its front matter, dates or links changed", "tags/", "新标签"),
     (lambda site: replace(site, "nlp/a.md", "title: 笔记甲", "title: 笔记甲\nsubtitle: 导航里显示的副标题"),
-     "its title or front matter changed", None),
-], ids=["title", "excerpt", "other front matter"])
+     "its title or front matter changed", None, None),
+], ids=["title", "tag", "other front matter"])
 def test_an_edit_other_pages_show_takes_a_full_build(serve: Callable[..., Server], portal: FixtureSite,
                                                     edit: Callable[[FixtureSite], None], reason: str,
-                                                    shown_on_home: str | None) -> None:
+                                                    path: str | None, shown: str | None) -> None:
     server = serve(portal, "--dirty")
     since = len(server.output())
     edit(portal)
     assert wait_for_rebuild_line(server, since) == f"full rebuild: docs/nlp/a.md: {reason}"
-    if shown_on_home is not None:
-        server.wait_for(lambda: shows(server, "", shown_on_home), "the home page to show the edit")
+    if path is not None and shown is not None:
+        server.wait_for(lambda: shows(server, path, shown), f"/{path} to show the edit")
+
+
+def test_a_new_excerpt_is_drawn_with_the_feeds_that_show_it(serve: Callable[..., Server],
+                                                           portal: FixtureSite) -> None:
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    replace(portal, "nlp/a.md", "这是第一段，", "这是改写的开头，")
+    server.wait_for(lambda: shows(server, "", "这是改写的开头"), "the home feed to show the new excerpt")
+    line = wait_for_rebuild_line(server, since)
+    assert line.startswith("quick refresh of docs/nlp/a.md: "), line
+    site_dir = build_copy(portal)
+    tag_page = urlsplit(urljoin(server.base + "nlp/a/", server.page("nlp/a/").select_one("a.np-tag")["href"])).path
+    tag_path = unquote(tag_page).strip("/")
+    assert tag_path.startswith("tags/")
+    # Every page listing the note (home, its category, its tag; both languages) as a build draws it.
+    for path in ("", "nlp", tag_path, "en", "en/nlp", f"en/{tag_path}", "nlp/a", "en/nlp/a"):
+        served = server.page(quote(path + "/" if path else ""))
+        assert "这是改写的开头" in served.get_text(), path
+        assert parts(served) == parts(built(site_dir, path)), path
+    atom = server.page("feed.xml") if server.status("feed.xml") == 200 else None
+    assert atom is not None and "这是改写的开头" in atom.get_text()
 
 
 def test_a_page_whose_heading_is_its_title_takes_a_full_build(serve: Callable[..., Server],

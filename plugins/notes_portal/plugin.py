@@ -22,6 +22,7 @@ from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested, wrap_serve_builder
 from notes_portal.config import NotesPortalConfig
+from notes_portal.output.atom import write_language_feed
 from notes_portal.output.language_files import write_language_files
 from notes_portal.output.note_page import content_of_note, page_context
 from notes_portal.search.site_search import SiteSearch
@@ -123,7 +124,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.speedups.start_rendering(build.env)
         return config
 
-    def _leave_language(self, build: LanguageBuild, config: MkDocsConfig) -> None:
+    def _leave_language(self, build: LanguageBuild, config: MkDocsConfig, feeds_changed: bool) -> None:
+        if feeds_changed:
+            write_language_feed(build.portal.catalog, build.portal.language, config, entries=self.config.atom_entries)
         self.search.write(build.language, config.site_dir, build.portal.language.url_prefix, serving=True)
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -165,6 +168,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             context, note, view = page_context(context, page, portal=self.portal, config=config)
         with self.times.measure("search: records"):
             self.search.index_page(self.env, self.portal.language.current, page, note, listing=view is not None)
+        if self.serving:
+            self.refresh.page_read(self.portal.language.current, page)
         return context
 
     @event_priority(-200)  # last: every plugin's additions to the context are part of the page's key

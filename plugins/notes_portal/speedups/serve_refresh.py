@@ -13,10 +13,12 @@ the server reloads: the time no longer depends on how many notes there are.
 A quick refresh is only taken when it gives the pages a full build would:
 
 * only files that exist were saved (none added or removed), all of them pages;
-* for a note, what its front matter, dates and links say is as before, and so are its
-  excerpt and reading time (lists and feeds show them);
-* the page's title and front matter are as before (the navigation shows them).
+* for a note, what its front matter, dates and links say is as before (the navigation, lists,
+  tags, related notes and backlinks of other pages show them);
+* the page's title and front matter are as last read (the navigation shows them).
 
+A note whose excerpt or reading time changed is drawn with the feeds that list it (home,
+category and tag pages: the only pages that show either) and its language's Atom feed.
 Anything else, or any error, gives MkDocs' full build, which is always right.
 """
 
@@ -75,8 +77,9 @@ class Declined(Exception):
 
 #: ``enter(build)``: make the plugin draw ``build``'s language; gives the config reconfigured for it.
 EnterLanguage = Callable[[LanguageBuild], MkDocsConfig]
-#: ``leave(build, config)``: its pages are drawn (write its search bundle).
-LeaveLanguage = Callable[[LanguageBuild, MkDocsConfig], None]
+#: ``leave(build, config, feeds_changed)``: its pages are drawn (write its search bundle, and its
+#: Atom feed when a note's excerpt changed).
+LeaveLanguage = Callable[[LanguageBuild, MkDocsConfig, bool], None]
 
 
 class ServeRefresh:
@@ -90,6 +93,10 @@ class ServeRefresh:
         self._building: list[LanguageBuild] = []
         #: Those of the last full build that finished: what a quick refresh draws from.
         self._ready: list[LanguageBuild] = []
+        #: Title and front matter of each page as last read, by (language, source path), across
+        #: builds: ``serve --dirty`` reads only the pages that changed, and the others' ``Page``
+        #: objects are never read, while what the site shows of them is what was read last.
+        self._last_read: dict[tuple[str, str], tuple[str | None, dict]] = {}
 
     # -- the full build, as it goes ------------------------------------------------------------
 
@@ -106,6 +113,10 @@ class ServeRefresh:
     @property
     def current(self) -> LanguageBuild | None:
         return self._building[-1] if self._building else None
+
+    def page_read(self, language: str, page: Page) -> None:
+        """``page`` was read and rendered (``on_page_context``): remember what other pages show of it."""
+        self._last_read[(language, page.file.src_uri)] = (page.title, copy.deepcopy(page.meta))
 
     def finish_full_build(self) -> None:
         """Every language is built: the next save may be drawn from this build."""
@@ -137,7 +148,7 @@ class ServeRefresh:
             self._ready = []  # what was drawn is drawn again by the full build
             return False
         except Exception as error:  # noqa: BLE001  # the full build reports it where it belongs
-            log.debug(f"full rebuild: the quick refresh failed ({error!r})")
+            log.info(f"full rebuild: the quick refresh failed ({type(error).__name__}: {error})")
             self._ready = []
             return False
         self._snapshot = now
@@ -161,15 +172,31 @@ class ServeRefresh:
             if not found:
                 continue
             config = self._enter(build)
+            summarized: set[str] = set()  # notes whose excerpt or reading time is new
             for page in found:
-                _draw_again(build, config, page)
+                last_read = self._last_read.get((build.language, page.file.src_uri))
+                if last_read is None:
+                    raise Declined(f"{os.path.relpath(page.file.abs_src_path or '')} was not read before")
+                if _draw_again(build, config, page, last_read):
+                    summarized.add(normalized_src_uri(page.file))
                 drawn += 1
-            self._leave(build, config)
+            if summarized:  # the feeds that list them show both: drawn again too
+                build.portal.forget_feeds()
+                listing = build.files.documentation_pages()
+                by_src_uri = {normalized_src_uri(file): file for file in listing}
+                for src_uri in build.portal.pages_listing(summarized):
+                    if (file := by_src_uri.get(src_uri)) is not None and file.page is not None:
+                        build_page_again(file.page, config, build.files, build.nav, build.env, serving=True)
+                        drawn += 1
+            self._leave(build, config, bool(summarized))
         return drawn
 
 
-def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page) -> None:
-    """Read, render and write ``page`` again; ``Declined`` when other pages show what changed."""
+def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page,
+                last_read: tuple[str | None, dict]) -> bool:
+    """Read, render and write ``page`` again; ``Declined`` when other pages show what changed
+    (``last_read``: its title and front matter as other pages show them). True when the page is
+    a note whose excerpt or reading time changed: the feeds listing it must be drawn again."""
     assert build.nav is not None and build.env is not None
     source = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
     note = build.portal.note_for(normalized_src_uri(page.file))
@@ -186,12 +213,10 @@ def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page) -> None:
         if dataclasses.replace(again, excerpt=note.excerpt, reading_minutes=note.reading_minutes) != note:
             raise Declined(f"{source}: its front matter, dates or links changed")
         summary = (note.excerpt, note.reading_minutes)
-    title, meta = page.title, copy.deepcopy(page.meta)
     build_page_again(page, config, build.files, build.nav, build.env, serving=True)
-    if page.title != title or page.meta != meta:
+    if (page.title, page.meta) != last_read:
         raise Declined(f"{source}: its title or front matter changed")
-    if note is not None and (note.excerpt, note.reading_minutes) != summary:
-        raise Declined(f"{source}: its excerpt or reading time changed")
+    return note is not None and (note.excerpt, note.reading_minutes) != summary
 
 
 def _watched_paths(config: MkDocsConfig) -> list[str]:

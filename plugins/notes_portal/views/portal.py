@@ -147,6 +147,23 @@ class Portal:
         tags = [(tag.name, tag.slug) for tag in self.catalog.tags.of(note)]
         return repr((tags, [(other.title, other.url) for other in self.connections.linking_to(note)]))
 
+    def forget_feeds(self) -> None:
+        """Make the feeds again on next use: a note's excerpt or reading time changed after they
+        were made (a quick refresh under ``serve``, ``speedups.serve_refresh``)."""
+        for name in ("entries", "entry_for", "entries_by_category"):
+            self.__dict__.pop(name, None)
+
+    def pages_listing(self, src_uris: set[str]) -> list[str]:
+        """The portal pages whose feed lists one of these notes: they show its excerpt and reading time."""
+        urls = {note.url for uri in src_uris if (note := self.catalog.by_src_uri.get(uri)) is not None}
+        listing = []
+        for src_uri, page in self.pages.items():
+            if page.kind in (HOME, CATEGORY, TAG):
+                view = self.view_for(src_uri)
+                if view is not None and view.feed is not None and any(e.url in urls for e in view.feed.items):
+                    listing.append(src_uri)
+        return listing
+
     @cached_property
     def position_in_category(self) -> dict[str, int]:
         return {note.src_uri: index for notes in self.catalog.by_category.values()

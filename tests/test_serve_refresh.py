@@ -240,3 +240,20 @@ def test_changes_name_saved_added_and_removed_files(tmp_path: Path) -> None:
     assert changes.removed == {str(docs / "nlp" / "b.md")}
     assert not changes.only_modified
     assert SourceChanges(frozenset({str(a)}), frozenset(), frozenset()).only_modified
+
+
+def test_pages_drawn_by_a_dirty_full_build_list_unread_notes_by_title(serve: Callable[..., Server],
+                                                                     portal: FixtureSite) -> None:
+    """``serve --dirty`` reads only changed pages; the navigation of pages it draws still names
+    the others by their titles (MkDocs' ``Page.title`` is None for a page never read)."""
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    replace(portal, "nlp/a.md", "title: 笔记甲", "title: 改过的标题")
+    assert wait_for_rebuild_line(server, since).startswith("full rebuild: docs/nlp/a.md")
+    server.wait_for(lambda: shows(server, "nlp/a/", "改过的标题"), "the note to show its new title")
+    for path in ("nlp/a/", "en/nlp/a/", ""):
+        nav = server.page(path).select_one("nav.md-nav--primary")
+        links = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link")]
+        assert "None" not in links, (path, links)
+        assert any("笔记乙" in text for text in links), (path, links)
+        assert any("笔记丙" in text for text in links), (path, links)

@@ -113,6 +113,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.speedups.start_rendering(env)
         if (build := self.refresh.current) is not None:
             build.env = env
+            self.refresh.show_unread_pages_as_last_read(build.language, files)
         return env
 
     def _enter_language(self, build: LanguageBuild) -> MkDocsConfig:

@@ -237,3 +237,17 @@ def wrap_serve_builder(server: Any, wrap: Callable[[Callable[..., None]], Callab
     """Let ``wrap(builder)`` be what ``mkdocs serve`` calls after a change (``on_serve`` gets the
     server; its rebuild loop calls ``server.builder``, which the API offers no way to replace)."""
     server.builder = wrap(internal("mkdocs", server, "builder", "what serve calls after a change"))
+
+
+def show_as_last_read(page: Page, title: str | None, meta: dict) -> None:
+    """Let a page that ``serve --dirty`` skipped reading show the title it had when last read.
+
+    MkDocs reads only the changed pages under ``--dirty``; ``Page.title`` of the others is
+    None (it is None until ``read_source``), so every page drawn in such a build listed them
+    as "None" in its navigation. Giving the page its front matter and the title its render
+    took restores what it showed; nothing else reads a page that isn't built.
+    """
+    internal("mkdocs", page, "_title_from_render", "the title MkDocs took from the first heading")
+    page.markdown = ""
+    page.meta = meta
+    page._title_from_render = title

@@ -39,7 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.collect import normalized_src_uri
-from notes_portal.compat.mkdocs import build_page_again
+from notes_portal.compat.mkdocs import build_page_again, show_as_last_read
 from notes_portal.speedups.source_snapshot import SourceChanges, Snapshot, take_snapshot
 from notes_portal.views.portal import Portal
 
@@ -117,6 +117,16 @@ class ServeRefresh:
     def page_read(self, language: str, page: Page) -> None:
         """``page`` was read and rendered (``on_page_context``): remember what other pages show of it."""
         self._last_read[(language, page.file.src_uri)] = (page.title, copy.deepcopy(page.meta))
+
+    def show_unread_pages_as_last_read(self, language: str, files: Files) -> None:
+        """Under ``serve --dirty`` MkDocs reads only the pages that changed: give the others the
+        title and front matter they had when last read, which the navigation shows (``on_env``)."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None:
+                last_read = self._last_read.get((language, file.src_uri))
+                if last_read is not None:
+                    show_as_last_read(page, last_read[0], copy.deepcopy(last_read[1]))
 
     def finish_full_build(self) -> None:
         """Every language is built: the next save may be drawn from this build."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -20,7 +20,15 @@ from bs4 import BeautifulSoup
 from serving import Server
 from sites import FixtureSite
 
-from notes_portal.speedups.source_snapshot import SourceChanges, take_snapshot
+from watchdog.events import (
+    DirModifiedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
+
+from notes_portal.speedups.source_events import SourceChanges, SourceEvents
 
 #: Long enough that the excerpt (120 CJK characters) ends inside it: text added below doesn't show in lists.
 FIRST_PARAGRAPH = "这是第一段，" + "注意力机制把序列里每个位置和其他位置联系起来。" * 8
@@ -178,8 +186,9 @@ def test_a_new_excerpt_is_drawn_with_the_feeds_that_show_it(serve: Callable[...,
         served = server.page(quote(path + "/" if path else ""))
         assert "这是改写的开头" in served.get_text(), path
         assert parts(served) == parts(built(site_dir, path)), path
-    atom = server.page("feed.xml") if server.status("feed.xml") == 200 else None
-    assert atom is not None and "这是改写的开头" in atom.get_text()
+    assert server.status("feed.xml") == 200
+    with urllib.request.urlopen(server.base + "feed.xml", timeout=20) as response:
+        assert "这是改写的开头" in response.read().decode("utf-8")
 
 
 def test_a_page_whose_heading_is_its_title_takes_a_full_build(serve: Callable[..., Server],
@@ -215,31 +224,38 @@ def test_quick_refresh_can_be_switched_off(serve: Callable[..., Server], portal:
     assert rebuilt_lines(server, since) == []
 
 
-# -- what changed on disk ---------------------------------------------------------------------------
+# -- what changed, as the watcher tells it -----------------------------------------------------------
 
 
-def test_changes_name_saved_added_and_removed_files(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    (docs / "nlp").mkdir(parents=True)
-    (docs / "nlp" / "a.md").write_text("甲", encoding="utf-8")
-    (docs / "nlp" / "b.md").write_text("乙", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\n", encoding="utf-8")
-    before = take_snapshot([str(docs), str(config)])
+def test_watcher_events_fold_into_saved_added_and_removed_files(tmp_path: Path) -> None:
+    notes = tmp_path / "nlp"
+    notes.mkdir()
+    a, b, c, d = (str(notes / name) for name in ("a.md", "b.md", "c.md", "d.md"))
+    (notes / "a.md").write_text("甲", encoding="utf-8")
+    events = SourceEvents()
+    assert events.take() == SourceChanges(frozenset(), frozenset(), frozenset())
+    events.record(FileModifiedEvent(a))
+    events.record(DirModifiedEvent(str(notes)))
+    saved = events.take()
+    assert saved == SourceChanges(frozenset({a}), frozenset(), frozenset())
+    assert saved.only_modified
+    assert events.take().modified == frozenset()  # taken once
 
-    assert SourceChanges.between(before, take_snapshot([str(docs), str(config)])) == \
-        SourceChanges(frozenset(), frozenset(), frozenset())
-    a = docs / "nlp" / "a.md"
-    time.sleep(0.01)
-    a.write_text("甲乙", encoding="utf-8")
-    (docs / "nlp" / "b.md").unlink()
-    (docs / "nlp" / "c.md").write_text("丙", encoding="utf-8")
-    changes = SourceChanges.between(before, take_snapshot([str(docs), str(config)]))
-    assert changes.modified == {str(a)}
-    assert changes.added == {str(docs / "nlp" / "c.md")}
-    assert changes.removed == {str(docs / "nlp" / "b.md")}
+    # An atomic save (written beside the note, renamed over it) is a save of the note, and its
+    # temporary file, gone by now, is nothing.
+    temporary = str(notes / ".a.md.tmp")
+    events.record(FileCreatedEvent(temporary))
+    events.record(FileDeletedEvent(a))
+    events.record(FileMovedEvent(temporary, a))
+    assert events.take() == SourceChanges(frozenset({a}), frozenset(), frozenset())
+
+    events.record(FileCreatedEvent(str(notes / "new.md")))
+    events.record(FileDeletedEvent(b))
+    events.record(FileMovedEvent(c, d))
+    changes = events.take()
+    assert changes.added == {str(notes / "new.md"), d}
+    assert changes.removed == {b, c}
     assert not changes.only_modified
-    assert SourceChanges(frozenset({str(a)}), frozenset(), frozenset()).only_modified
 
 
 def test_pages_drawn_by_a_dirty_full_build_list_unread_notes_by_title(serve: Callable[..., Server],
@@ -257,3 +273,15 @@ def test_pages_drawn_by_a_dirty_full_build_list_unread_notes_by_title(serve: Cal
         assert "None" not in links, (path, links)
         assert any("笔记乙" in text for text in links), (path, links)
         assert any("笔记丙" in text for text in links), (path, links)
+
+
+def test_an_atomic_save_is_a_quick_refresh(serve: Callable[..., Server], portal: FixtureSite) -> None:
+    """Editors that write a new file beside the note and rename it over the note: the note was saved."""
+    server = serve(portal, "--dirty")
+    since = len(server.output())
+    note = portal.docs / "nlp" / "a.md"
+    temporary = note.with_name(".a.md.tmp")
+    temporary.write_text(note.read_text(encoding="utf-8") + "\n新加的一段：refresh-marker-six。\n", encoding="utf-8")
+    temporary.replace(note)
+    server.wait_for(lambda: shows(server, "nlp/a/", "refresh-marker-six"), "the edit")
+    assert wait_for_rebuild_line(server, since) == QUICK_A

@@ -20,7 +20,7 @@ from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
 from notes_portal.compat import i18n, material
 from notes_portal.compat.material_search import finish_search_index
-from notes_portal.compat.mkdocs import clean_requested, wrap_serve_builder
+from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.language_files import write_language_files
@@ -67,7 +67,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001  # MkDocs' own types
         if self.config.enabled and self.config.serve_quick_refresh:
-            wrap_serve_builder(server, self.refresh.wrap)
+            self.refresh.install(server, config)
         return server
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files

@@ -218,18 +218,22 @@ def _build_module() -> Any:
 # the write), then the anchor check.
 
 
-def build_page_again(page: Page, config: MkDocsConfig, files: Files, nav: Any, env: jinja2.Environment,
-                     *, serving: bool) -> None:
-    """Read, render and write ``page`` as the last build did, against that build's files and navigation."""
+def pages_built_by_serve(files: Files) -> list[File]:
+    """The documentation files ``build()`` draws under ``serve`` (drafts included), in its order."""
     from mkdocs.structure.files import InclusionLevel
 
+    return list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+
+
+def build_page_again(page: Page, config: MkDocsConfig, files: Files, doc_files: list[File], nav: Any,
+                     env: jinja2.Environment) -> None:
+    """Read, render and write ``page`` as the last build did, against that build's files
+    (``doc_files``: ``pages_built_by_serve(files)``) and navigation."""
     build = _build_module()
     populate = internal("mkdocs", build, "_populate_page", "reading and rendering one page")
     draw = internal("mkdocs", build, "_build_page", "drawing and writing one page")
     populate(page, config, files, False)
-    inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
-    draw(page, config, files.documentation_pages(inclusion=inclusion), nav, env, False,
-         excluded=page.file.inclusion.is_excluded())
+    draw(page, config, doc_files, nav, env, False, excluded=page.file.inclusion.is_excluded())
     page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
 
@@ -251,3 +255,36 @@ def show_as_last_read(page: Page, title: str | None, meta: dict) -> None:
     page.markdown = ""
     page.meta = meta
     page._title_from_render = title
+
+
+def observe_serve_changes(server: Any, paths: list[str], on_event: Callable[[Any], None]) -> Callable[[float], bool]:
+    """Tell ``on_event`` of every change ``mkdocs serve``'s file observer sees under ``paths``.
+
+    The observer (``server.observer``, a watchdog ``PollingObserver``) is MkDocs' own; handlers
+    scheduled on it go through watchdog's public API. Returns ``settled(timeout)``: True once
+    every event observed so far has been handed to the handlers (watchdog's event queue is
+    joined), False if that took longer than ``timeout`` seconds.
+    """
+    import os
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+
+    observer = internal("mkdocs", server, "observer", "the file observer of mkdocs serve")
+
+    class _Handler(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            on_event(event)
+
+    handler = _Handler()
+    for path in paths:
+        if os.path.exists(path):
+            observer.schedule(handler, path, recursive=os.path.isdir(path))
+
+    def settled(timeout: float) -> bool:
+        waiter = threading.Thread(target=observer.event_queue.join, daemon=True)
+        waiter.start()
+        waiter.join(timeout)
+        return not waiter.is_alive()
+
+    return settled

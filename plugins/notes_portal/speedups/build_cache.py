@@ -82,11 +82,14 @@ class BuildCache:
         self.fingerprint = render_fingerprint(config)
         root = cache_root(config)
         if self.store is None or self.store.root != root or not self.store.folder.endswith(self.fingerprint[:32]):
+            if self.store is not None:
+                self.store.flush()
             self.store = CacheStore(root, self.fingerprint)
         self.read = not cold
         snippets = config.mdx_configs.get("pymdownx.snippets") or {}
         self.snippets = "pymdownx.snippets" in config.markdown_extensions
         if snippets.get("auto_append"):  # every page includes files: nothing can be cached by its text
+            self.store.flush()
             self.store = None
         self._pending.clear()
 
@@ -151,6 +154,7 @@ class BuildCache:
         complete build, delete what it no longer needs."""
         if self.store is None:
             return
+        self.store.flush()
         if self.hits or self.renders:
             drawn = f"; {pages}" if pages else ""
             log.info(f"build cache: {self.hits} pages from {CACHE_FOLDER}, {self.renders} rendered{drawn}")

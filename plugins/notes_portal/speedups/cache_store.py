@@ -16,7 +16,10 @@ import logging
 import os
 import shutil
 import sys
+import queue
 import tempfile
+import threading
+from collections.abc import Callable
 from typing import Any
 
 MAGIC = b"NPC1 "
@@ -38,6 +41,9 @@ class CacheStore:
         self.folder = os.path.join(root, fingerprint[:32])
         #: Entries read or written by this process: the ones a full build keeps when it prunes.
         self.used: set[str] = set()
+        #: Bounded: a build that draws faster than the disk takes pages waits instead of holding them all.
+        self._later: queue.Queue[tuple[str, str, Callable[[], bytes]] | None] = queue.Queue(maxsize=256)
+        self._writer: threading.Thread | None = None
 
     def _path(self, kind: str, key: str) -> str:
         return os.path.join(self.folder, kind, key[:2], key)
@@ -97,6 +103,37 @@ class CacheStore:
         except OSError:
             return
         self.used.add(path)
+
+    def put_later(self, kind: str, key: str, make: Callable[[], bytes]) -> None:
+        """Store ``make()`` under ``key`` from a background thread (until ``flush``).
+
+        A cold build keeps every finished page: compressing, hashing and writing it took about
+        1 ms a page off the build's own thread; zlib, hashlib and file writes release the GIL,
+        so on a second core it overlaps the next page's drawing."""
+        self.used.add(self._path(kind, key))
+        if self._writer is None or not self._writer.is_alive():
+            self._writer = threading.Thread(target=self._write_later, name="notes-portal-cache", daemon=True)
+            self._writer.start()
+        self._later.put((kind, key, make))
+
+    def _write_later(self) -> None:
+        while (item := self._later.get()) is not None:
+            kind, key, make = item
+            try:
+                self.put_bytes(kind, key, make())
+            except Exception as error:  # noqa: BLE001  # a cache entry is never worth a failed build
+                log.warning("a build cache entry was not written (%s: %s)", type(error).__name__, error)
+            finally:
+                self._later.task_done()
+        self._later.task_done()
+
+    def flush(self) -> None:
+        """Wait until every ``put_later`` entry is written (before pruning, before the build ends)."""
+        if self._writer is not None and self._writer.is_alive():
+            self._later.put(None)
+            self._later.join()
+            self._writer.join()
+        self._writer = None
 
     def prune(self) -> None:
         """Delete what this full build didn't use: other fingerprints' folders, entries of

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 import zlib
 from typing import Any
 
@@ -56,17 +57,24 @@ class PageOutputCache:
         self._env: jinja2.Environment | None = None
         #: Digest of what every page of this build reads alike; "" until the first page, None: no caching.
         self._shared: str | None = ""
+        #: The digest of each environment that drew pages, while it lives.
+        self._shared_by_env: weakref.WeakKeyDictionary[jinja2.Environment, str | None] = weakref.WeakKeyDictionary()
         #: Keys of pages being drawn, by ``id`` of the page, for ``keep``.
         self._pending: dict[int, str] = {}
         self.hits = 0
         self.drawn = 0
 
     def start_rendering(self, env: jinja2.Environment) -> None:
-        """A build's environment is made: its pages are drawn next (call from ``on_env``)."""
+        """A build's environment is made: its pages are drawn next (call from ``on_env``); or,
+        under ``serve``, a quick refresh draws more pages with an earlier build's environment,
+        whose shared inputs are as they were (``speedups.serve_refresh`` checks what they show),
+        so their digest is reused rather than described again (it holds every page's title)."""
         allow_prerendered_pages(env)
+        if self._env is not None:
+            self._shared_by_env[self._env] = self._shared
         self._env = env
         self.describer = Describer()
-        self._shared = ""
+        self._shared = self._shared_by_env.get(env, "")
         self._pending.clear()
 
     def look_up(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
@@ -99,7 +107,7 @@ class PageOutputCache:
         key = self._pending.pop(id(page), None)
         store = self.build_cache.store
         if key is not None and store is not None:
-            store.put_bytes("page", key, zlib.compress(output.encode("utf-8"), 1))
+            store.put_later("page", key, lambda: zlib.compress(output.encode("utf-8"), 1))
             self.drawn += 1
 
     def report(self) -> str | None:

@@ -29,21 +29,30 @@ import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.collect import normalized_src_uri
-from notes_portal.compat.mkdocs import build_page_again, show_as_last_read
-from notes_portal.speedups.source_snapshot import SourceChanges, Snapshot, take_snapshot
+from notes_portal.compat.mkdocs import (
+    build_page_again,
+    observe_serve_changes,
+    pages_built_by_serve,
+    show_as_last_read,
+    wrap_serve_builder,
+)
+from notes_portal.speedups.source_events import SourceChanges, SourceEvents
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
+#: How long a refresh waits for the watcher to hand over the events it has seen.
+WATCHER_PATIENCE_S = 1.0
 
 
 @dataclass(eq=False)
@@ -56,10 +65,18 @@ class LanguageBuild:
     nav: Navigation | None = None
     env: Environment | None = None
     _pages_by_source: dict[str, list[Page]] | None = field(default=None, repr=False)
+    _doc_files: list[File] | None = field(default=None, repr=False)
 
     @property
     def language(self) -> str:
         return self.portal.language.current
+
+    def draw_again(self, page: Page, config: MkDocsConfig) -> None:
+        """Read, render and write one of this build's pages again."""
+        assert self.nav is not None and self.env is not None  # kept in ``on_nav``, ``on_env``
+        if self._doc_files is None:
+            self._doc_files = pages_built_by_serve(self.files)
+        build_page_again(page, config, self.files, self._doc_files, self.nav, self.env)
 
     def pages_from(self, path: str) -> list[Page]:
         """The pages this language built from the source file ``path`` (a fallback page too)."""
@@ -86,9 +103,10 @@ class ServeRefresh:
     def __init__(self, enter: EnterLanguage, leave: LeaveLanguage) -> None:
         self._enter = enter
         self._leave = leave
-        self._watched: list[str] = []
-        #: The watched files as the last full build (or quick refresh) started to read them.
-        self._snapshot: Snapshot = {}
+        #: What the server's file watcher saw change since the last full build started (or the
+        #: last quick refresh); ``_settled`` says when it has told everything it saw.
+        self._events = SourceEvents()
+        self._settled: Callable[[float], bool] | None = None
         #: The language builds of the full build under way, in build order.
         self._building: list[LanguageBuild] = []
         #: Those of the last full build that finished: what a quick refresh draws from.
@@ -102,8 +120,7 @@ class ServeRefresh:
 
     def start_full_build(self, config: MkDocsConfig) -> None:
         """A full build starts (the default language's ``on_config``, before MkDocs lists files)."""
-        self._watched = _watched_paths(config)
-        self._snapshot = take_snapshot(self._watched)
+        self._events.take()  # what changed before is what this build reads
         self._building = []
         self._ready = []
 
@@ -134,7 +151,12 @@ class ServeRefresh:
 
     # -- a save under ``serve`` ------------------------------------------------------------------
 
-    def wrap(self, builder: Callable[..., None]) -> Callable[..., None]:
+    def install(self, server: Any, config: MkDocsConfig) -> None:
+        """Listen to ``server``'s file watcher and try a quick refresh before each full build."""
+        self._settled = observe_serve_changes(server, _watched_paths(config), self._events.record)
+        wrap_serve_builder(server, self._wrap)
+
+    def _wrap(self, builder: Callable[..., None]) -> Callable[..., None]:
         """``mkdocs serve``'s builder, trying a quick refresh before the full build."""
 
         def build(config: MkDocsConfig | None = None) -> None:
@@ -146,12 +168,13 @@ class ServeRefresh:
 
     def refresh(self) -> bool:
         """Draw the saved pages again, if that gives what a full build would; False: build fully."""
-        if not self._ready:
+        if not self._ready or self._settled is None:
             return False
         started = time.monotonic()
-        now = take_snapshot(self._watched)
-        changes = SourceChanges.between(self._snapshot, now)
         try:
+            if not self._settled(WATCHER_PATIENCE_S):
+                raise Declined("the file watcher has not told every change yet")
+            changes = self._events.take()
             drawn = self._draw_saved_pages(changes)
         except Declined as reason:
             log.info(f"full rebuild: {reason}")
@@ -161,7 +184,6 @@ class ServeRefresh:
             log.info(f"full rebuild: the quick refresh failed ({type(error).__name__}: {error})")
             self._ready = []
             return False
-        self._snapshot = now
         names = ", ".join(sorted(os.path.relpath(path) for path in changes.modified))
         log.info(f"quick refresh of {names}: {drawn} page{'s' if drawn != 1 else ''} drawn again")
         # MkDocs' own wording, which tools waiting for a rebuild look for.
@@ -196,7 +218,7 @@ class ServeRefresh:
                 by_src_uri = {normalized_src_uri(file): file for file in listing}
                 for src_uri in build.portal.pages_listing(summarized):
                     if (file := by_src_uri.get(src_uri)) is not None and file.page is not None:
-                        build_page_again(file.page, config, build.files, build.nav, build.env, serving=True)
+                        build.draw_again(file.page, config)
                         drawn += 1
             self._leave(build, config, bool(summarized))
         return drawn
@@ -207,7 +229,6 @@ def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page,
     """Read, render and write ``page`` again; ``Declined`` when other pages show what changed
     (``last_read``: its title and front matter as other pages show them). True when the page is
     a note whose excerpt or reading time changed: the feeds listing it must be drawn again."""
-    assert build.nav is not None and build.env is not None
     source = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
     note = build.portal.note_for(normalized_src_uri(page.file))
     if note is not None and note.file is not page.file:
@@ -223,7 +244,7 @@ def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page,
         if dataclasses.replace(again, excerpt=note.excerpt, reading_minutes=note.reading_minutes) != note:
             raise Declined(f"{source}: its front matter, dates or links changed")
         summary = (note.excerpt, note.reading_minutes)
-    build_page_again(page, config, build.files, build.nav, build.env, serving=True)
+    build.draw_again(page, config)
     if (page.title, page.meta) != last_read:
         raise Declined(f"{source}: its title or front matter changed")
     return note is not None and (note.excerpt, note.reading_minutes) != summary

@@ -2,7 +2,8 @@
 
 ``File.is_modified`` for ``serve --dirty``; the title, table of contents, anchors and rewritten
 links a render gives a page, which the build cache restores without rendering; whether
-``--clean`` was given on the command line."""
+``--clean`` was given on the command line; for the quick refresh under ``serve``, the server's
+builder and file observer and the two steps ``build()`` runs for one page."""
 
 from __future__ import annotations
 

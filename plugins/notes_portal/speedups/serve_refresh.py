@@ -66,26 +66,35 @@ class LanguageBuild:
     env: Environment | None = None
     _pages_by_source: dict[str, list[Page]] | None = field(default=None, repr=False)
     _doc_files: list[File] | None = field(default=None, repr=False)
+    _pages_by_src_uri: dict[str, Page] | None = field(default=None, repr=False)
 
     @property
     def language(self) -> str:
         return self.portal.language.current
 
+    def index_pages(self) -> None:
+        """List this build's pages by source file, and the pages ``build()`` draws."""
+        self._doc_files = pages_built_by_serve(self.files)
+        self._pages_by_source, self._pages_by_src_uri = {}, {}
+        for file in self.files.documentation_pages():
+            if file.page is not None:
+                self._pages_by_src_uri[normalized_src_uri(file)] = file.page
+                if file.abs_src_path:
+                    self._pages_by_source.setdefault(os.path.abspath(file.abs_src_path), []).append(file.page)
+
     def draw_again(self, page: Page, config: MkDocsConfig) -> None:
         """Read, render and write one of this build's pages again."""
         assert self.nav is not None and self.env is not None  # kept in ``on_nav``, ``on_env``
-        if self._doc_files is None:
-            self._doc_files = pages_built_by_serve(self.files)
+        assert self._doc_files is not None  # ``index_pages`` ran when the build finished
         build_page_again(page, config, self.files, self._doc_files, self.nav, self.env)
 
     def pages_from(self, path: str) -> list[Page]:
         """The pages this language built from the source file ``path`` (a fallback page too)."""
-        if self._pages_by_source is None:
-            self._pages_by_source = {}
-            for file in self.files.documentation_pages():
-                if file.page is not None and file.abs_src_path:
-                    self._pages_by_source.setdefault(os.path.abspath(file.abs_src_path), []).append(file.page)
-        return self._pages_by_source.get(path, [])
+        return (self._pages_by_source or {}).get(path, [])
+
+    def page_of(self, src_uri: str) -> Page | None:
+        """The page of ``src_uri`` (a note's, without its language suffix; a portal page's)."""
+        return (self._pages_by_src_uri or {}).get(src_uri)
 
 
 class Declined(Exception):
@@ -146,8 +155,11 @@ class ServeRefresh:
                     show_as_last_read(page, last_read[0], copy.deepcopy(last_read[1]))
 
     def finish_full_build(self) -> None:
-        """Every language is built: the next save may be drawn from this build."""
+        """Every language is built: the next save may be drawn from this build (whose page lists
+        are made now, while the build's own time is being counted, not on the first save)."""
         self._ready, self._building = self._building, []
+        for build in self._ready:
+            build.index_pages()
 
     # -- a save under ``serve`` ------------------------------------------------------------------
 
@@ -214,11 +226,9 @@ class ServeRefresh:
                 drawn += 1
             if summarized:  # the feeds that list them show both: drawn again too
                 build.portal.forget_feeds()
-                listing = build.files.documentation_pages()
-                by_src_uri = {normalized_src_uri(file): file for file in listing}
                 for src_uri in build.portal.pages_listing(summarized):
-                    if (file := by_src_uri.get(src_uri)) is not None and file.page is not None:
-                        build.draw_again(file.page, config)
+                    if (listing := build.page_of(src_uri)) is not None:
+                        build.draw_again(listing, config)
                         drawn += 1
             self._leave(build, config, bool(summarized))
         return drawn

@@ -154,15 +154,29 @@ class Portal:
             self.__dict__.pop(name, None)
 
     def pages_listing(self, src_uris: set[str]) -> list[str]:
-        """The portal pages whose feed lists one of these notes: they show its excerpt and reading time."""
-        urls = {note.url for uri in src_uris if (note := self.catalog.by_src_uri.get(uri)) is not None}
-        listing = []
-        for src_uri, page in self.pages.items():
-            if page.kind in (HOME, CATEGORY, TAG):
-                view = self.view_for(src_uri)
-                if view is not None and view.feed is not None and any(e.url in urls for e in view.feed.items):
-                    listing.append(src_uri)
-        return listing
+        """The portal pages whose feed lists one of these notes: they show its excerpt and reading
+        time. Found by each note's place in the lists those feeds page through (home: every note;
+        its category; each of its tags), so a save costs the same on any size of portal."""
+        per_page = max(self.config.per_page, 1)
+        found: set[str] = set()
+        for src_uri in src_uris:
+            note = self.catalog.by_src_uri.get(src_uri)
+            if note is None:
+                continue
+            lists = [(HOME, "", self.catalog.notes), (CATEGORY, note.category, self.catalog.in_category(note.category))]
+            lists += [(TAG, tag.slug, tag.notes) for tag in self.catalog.tags.of(note)]
+            for kind, key, notes in lists:
+                position = next((i for i, other in enumerate(notes) if other is note), None)
+                page = self._feed_pages.get((kind, key, position // per_page + 1)) if position is not None else None
+                if page is not None:
+                    found.add(page)
+        return sorted(found)
+
+    @cached_property
+    def _feed_pages(self) -> dict[tuple[str, str, int], str]:
+        """(kind, category or tag slug, page number) → source URI, for every page of a feed."""
+        return {(page.kind, page.category or page.tag or "", page.number): src_uri
+                for src_uri, page in self.pages.items() if page.kind in (HOME, CATEGORY, TAG)}
 
     @cached_property
     def position_in_category(self) -> dict[str, int]:

@@ -93,6 +93,8 @@ def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: 
         figures.error = first.error or served.error
         progress(f"{portal.size} notes: serve restart {served.startup_s:.1f} s, rebuilds {served.rebuild_s}, "
                  f"edit-to-preview {[round(s, 2) for s in served.edit_to_preview_s]} {served.error or ''}")
+        for said in served.rebuild_kinds:
+            progress(f"{portal.size} notes:   {said}")
     return figures
 
 

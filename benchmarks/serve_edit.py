@@ -43,6 +43,8 @@ class ServeFigures:
     edit_to_reload_s: list[float] = field(default_factory=list)
     #: The server's own "Documentation built in N seconds" for each of those rebuilds.
     rebuild_s: list[float] = field(default_factory=list)
+    #: What the plugin said of each rebuild ("quick refresh of …", "full rebuild: …").
+    rebuild_kinds: list[str] = field(default_factory=list)
     #: Size of the served search index before the edits and after each one.
     search_index_kb: list[float] = field(default_factory=list)
     feed_items_after_edit: int = 0
@@ -155,6 +157,8 @@ def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, f
         built = log.matches_after(edited_at, r"Documentation built in ([\d.]+) seconds")
         if built:
             figures.rebuild_s.append(float(built[0][1]))
+        said = log.matches_after(edited_at, r"notes_portal: ((?:quick refresh|full rebuild)[^\n]*)")
+        figures.rebuild_kinds.append(said[0][1] if said else "(the plugin said nothing)")
     _record_search_index(base, figures)
     time.sleep(0.5)
     return True

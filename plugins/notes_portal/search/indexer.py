@@ -11,6 +11,8 @@ newer rebuild's bundle supersedes an older one that hasn't started yet.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -54,13 +56,14 @@ class SearchIndexer:
         else:
             records[src_uri] = record
 
-    def write(self, language: str, site_dir: str, after_s: float = 0.0) -> None:
+    def write(self, language: str, site_dir: str, after_s: float = 0.0, *, yielding: bool = False) -> None:
         """Start writing ``language``'s bundle into ``site_dir`` in the background, ``after_s``
         seconds from now unless another build has started by then.
 
         Pagefind indexes every record again (it has no incremental update): at 3000 notes
         seconds of CPU, which on a two-core machine slowed the next rebuild when an author
-        saves again soon. ``serve`` waits a moment, so a burst of saves is indexed once."""
+        saves again soon. ``serve`` waits a moment, so a burst of saves is indexed once, and
+        (``yielding``) runs Pagefind at a lower CPU priority than the server's next rebuild."""
         records = sorted(self._records.get(language, {}).values(), key=lambda r: r.url)
         writer = self._writers.setdefault(site_dir, _Writer())
         if not writer.latest:  # the first bundle (a server starting): readers search right away
@@ -70,6 +73,8 @@ class SearchIndexer:
         builds = self._builds.get(language, 0)
 
         def run() -> None:
+            if yielding:
+                _lower_this_threads_priority()
             if after_s:
                 time.sleep(after_s)
                 if builds != self._builds.get(language, 0):  # a newer build writes its own bundle
@@ -96,3 +101,17 @@ class SearchIndexer:
         threads, self._threads = self._threads, []
         for thread in threads:
             thread.join()
+
+
+def _lower_this_threads_priority() -> None:
+    """Let what this thread starts (Pagefind) give way to the build on the other threads.
+
+    On Linux a thread has a nice value of its own, and processes it starts inherit it, so
+    the server's rebuilds keep their priority; where that isn't so (the call fails, or would
+    apply to the whole process) nothing is changed."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except OSError:
+        pass

@@ -123,7 +123,7 @@ class SiteSearch:
         ``serve``, a moment later, unless another rebuild started meanwhile."""
         if self.enabled:
             self._indexer.write(language, os.path.join(site_dir, url_prefix),
-                                SERVE_SEARCH_DELAY_S if serving else 0.0)
+                                SERVE_SEARCH_DELAY_S if serving else 0.0, yielding=serving)
 
     def wait(self) -> None:
         if self.enabled:

@@ -225,7 +225,7 @@ class ServeRefresh:
                     summarized.add(normalized_src_uri(page.file))
                 drawn += 1
             if summarized:  # the feeds that list them show both: drawn again too
-                build.portal.forget_feeds()
+                build.portal.renew_feed_entries(summarized)
                 for src_uri in build.portal.pages_listing(summarized):
                     if (listing := build.page_of(src_uri)) is not None:
                         build.draw_again(listing, config)

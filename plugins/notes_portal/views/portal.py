@@ -147,11 +147,25 @@ class Portal:
         tags = [(tag.name, tag.slug) for tag in self.catalog.tags.of(note)]
         return repr((tags, [(other.title, other.url) for other in self.connections.linking_to(note)]))
 
-    def forget_feeds(self) -> None:
-        """Make the feeds again on next use: a note's excerpt or reading time changed after they
-        were made (a quick refresh under ``serve``, ``speedups.serve_refresh``)."""
-        for name in ("entries", "entry_for", "entries_by_category"):
-            self.__dict__.pop(name, None)
+    def renew_feed_entries(self, src_uris: set[str]) -> None:
+        """Make these notes' feed entries again: their excerpt or reading time changed after the
+        feeds were made (a quick refresh under ``serve``, ``speedups.serve_refresh``). Only their
+        entries are replaced, in every list that holds them, so a save costs the same at any size."""
+        if "entries" not in self.__dict__:
+            return  # not made yet: they will be made with what the notes say now
+        for src_uri in src_uris:
+            note = self.catalog.by_src_uri.get(src_uri)
+            position = next((i for i, other in enumerate(self.catalog.notes) if other is note), None)
+            if note is None or position is None:
+                continue
+            old = self.entries[position]
+            new = feed_entries([note], self.catalog.categories, self.language.current)[0]
+            self.entries[position] = new
+            if "entry_for" in self.__dict__:
+                self.entry_for[src_uri] = new
+            if "entries_by_category" in self.__dict__:
+                members = self.entries_by_category[note.category]
+                members[next(i for i, entry in enumerate(members) if entry is old)] = new
 
     def pages_listing(self, src_uris: set[str]) -> list[str]:
         """The portal pages whose feed lists one of these notes: they show its excerpt and reading

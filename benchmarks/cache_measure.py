@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import shutil
 import statistics
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class CacheFigures:
     #: author restarting ``make serve``); the edits are made under this one.
     serve_restart_s: float | None = None
     rebuild_s: list[float] = field(default_factory=list)
+    #: What the plugin said of each of those rebuilds ("quick refresh of …: 2 pages drawn again").
+    rebuild_kinds: list[str] = field(default_factory=list)
     edit_to_preview_s: list[float] = field(default_factory=list)
     #: The 1-minute load average before each build: other work on the machine skews wall times.
     load: dict[str, float] = field(default_factory=dict)
@@ -56,9 +59,22 @@ class CacheFigures:
     def median_rebuild_s(self) -> float | None:
         return statistics.median(self.rebuild_s) if self.rebuild_s else None
 
+    def median_rebuild_of_kind_s(self, kind: str) -> float | None:
+        """The median rebuild of the edits the plugin described as ``kind`` (``drawn_kind``)."""
+        chosen = [s for s, said in zip(self.rebuild_s, self.rebuild_kinds, strict=False) if drawn_kind(said) == kind]
+        return statistics.median(chosen) if chosen else None
+
     @property
     def median_preview_s(self) -> float | None:
         return statistics.median(self.edit_to_preview_s) if self.edit_to_preview_s else None
+
+
+def drawn_kind(said: str) -> str:
+    """``quick refresh of docs/x.md: 2 pages drawn again`` → ``2 pages``; a full rebuild → ``full``.
+    Edits of the same kind did the same work, whatever note they changed: a note whose excerpt or
+    reading time changed also draws the feed pages listing it (10 to 12 pages, not 2)."""
+    match = re.search(r": (\d+ pages?) drawn again", said)
+    return match[1] if match else "full"
 
 
 def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: int = CACHE_EDITS) -> CacheFigures:
@@ -89,6 +105,7 @@ def measure_cache(portal: Portal, timeout: float, *, serve: bool = True, edits: 
                                                   port=port)
         figures.serve_restart_s = served.startup_s or None
         figures.rebuild_s = served.rebuild_s
+        figures.rebuild_kinds = served.rebuild_kinds
         figures.edit_to_preview_s = served.edit_to_preview_s
         figures.error = first.error or served.error
         progress(f"{portal.size} notes: serve restart {served.startup_s:.1f} s, rebuilds {served.rebuild_s}, "

@@ -198,8 +198,8 @@ class ServeRefresh:
             return False
         names = ", ".join(sorted(os.path.relpath(path) for path in changes.modified))
         log.info(f"quick refresh of {names}: {drawn} page{'s' if drawn != 1 else ''} drawn again")
-        # MkDocs' own wording, which tools waiting for a rebuild look for.
-        log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
+        # MkDocs' own wording, which tools waiting for a rebuild look for (ms: it takes a few dozen).
+        log.info(f"Documentation built in {time.monotonic() - started:.3f} seconds")
         return True
 
     def _draw_saved_pages(self, changes: SourceChanges) -> int:

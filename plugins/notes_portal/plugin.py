@@ -119,7 +119,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def _enter_language(self, build: LanguageBuild) -> MkDocsConfig:
         """A quick refresh under ``serve`` draws pages of ``build``'s language next."""
         config = i18n.switch_language(build.config, build.language)
-        self.speedups.start_build(config, cold=False)
+        # The build cache stays as the full build left it: its fingerprint is the same for every
+        # language (mkdocs-static-i18n may not override Markdown options) and nothing it is
+        # made of changed, or the refresh would have been declined.
         assert build.env is not None  # kept in ``on_env``, before any page was drawn
         self.portal, self.env = build.portal, build.env
         self.speedups.start_rendering(build.env)

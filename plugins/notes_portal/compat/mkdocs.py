@@ -283,7 +283,10 @@ def observe_serve_changes(server: Any, paths: list[str], on_event: Callable[[Any
             observer.schedule(handler, path, recursive=os.path.isdir(path))
 
     def settled(timeout: float) -> bool:
-        waiter = threading.Thread(target=observer.event_queue.join, daemon=True)
+        queue = observer.event_queue
+        if not queue.unfinished_tasks:  # the usual case: no thread to hand over to and back
+            return True
+        waiter = threading.Thread(target=queue.join, daemon=True)
         waiter.start()
         waiter.join(timeout)
         return not waiter.is_alive()

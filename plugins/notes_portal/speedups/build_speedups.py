@@ -80,4 +80,4 @@ class BuildSpeedups:
 
     def finish(self, *, prune: bool) -> None:
         """The site is built: say what was reused; ``prune`` (a full build): forget what wasn't."""
-        self.build_cache.finish(prune=prune, pages=self.page_cache.report())
+        self.build_cache.finish(prune=prune, pages=self.page_cache.finish())

@@ -61,6 +61,7 @@ def plugin_source_digest() -> str:
     return digest.hexdigest()
 
 
+@cache  # looking a distribution up scans sys.path; what is installed doesn't change under a build
 def _version(distribution: str) -> str:
     try:
         return version(distribution)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -155,7 +156,7 @@ class Portal:
             return  # not made yet: they will be made with what the notes say now
         for src_uri in src_uris:
             note = self.catalog.by_src_uri.get(src_uri)
-            position = next((i for i, other in enumerate(self.catalog.notes) if other is note), None)
+            position = _position(self.catalog.notes, note)
             if note is None or position is None:
                 continue
             old = self.entries[position]
@@ -165,7 +166,7 @@ class Portal:
                 self.entry_for[src_uri] = new
             if "entries_by_category" in self.__dict__:
                 members = self.entries_by_category[note.category]
-                members[next(i for i, entry in enumerate(members) if entry is old)] = new
+                members[self.position_in_category[src_uri]] = new
 
     def pages_listing(self, src_uris: set[str]) -> list[str]:
         """The portal pages whose feed lists one of these notes: they show its excerpt and reading
@@ -177,10 +178,10 @@ class Portal:
             note = self.catalog.by_src_uri.get(src_uri)
             if note is None:
                 continue
-            lists = [(HOME, "", self.catalog.notes), (CATEGORY, note.category, self.catalog.in_category(note.category))]
-            lists += [(TAG, tag.slug, tag.notes) for tag in self.catalog.tags.of(note)]
-            for kind, key, notes in lists:
-                position = next((i for i, other in enumerate(notes) if other is note), None)
+            places = [(HOME, "", _position(self.catalog.notes, note)),
+                      (CATEGORY, note.category, self.position_in_category.get(src_uri))]
+            places += [(TAG, tag.slug, _position(tag.notes, note)) for tag in self.catalog.tags.of(note)]
+            for kind, key, position in places:
                 page = self._feed_pages.get((kind, key, position // per_page + 1)) if position is not None else None
                 if page is not None:
                     found.add(page)
@@ -309,3 +310,8 @@ class Portal:
         leetcode = self.config.leetcode
         return statement_url(problem_id, None, self.language.current, leetcode.problem_url,
                              leetcode.search_url)
+
+
+def _position(items: Sequence[Any], item: Any) -> int | None:
+    """Where ``item`` itself (not an equal value) is in ``items``; None when it isn't."""
+    return next((index for index, other in enumerate(items) if other is item), None)

@@ -8,6 +8,8 @@ builder and file observer and the two steps ``build()`` runs for one page."""
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from watchdog.events import FileSystemEventHandler
 
 from notes_portal.compat.internals import internal
 
@@ -266,11 +269,6 @@ def observe_serve_changes(server: Any, paths: list[str], on_event: Callable[[Any
     every event observed so far has been handed to the handlers (watchdog's event queue is
     joined), False if that took longer than ``timeout`` seconds.
     """
-    import os
-    import threading
-
-    from watchdog.events import FileSystemEventHandler
-
     observer = internal("mkdocs", server, "observer", "the file observer of mkdocs serve")
 
     class _Handler(FileSystemEventHandler):

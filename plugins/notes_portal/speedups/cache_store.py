@@ -14,9 +14,9 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import shutil
 import sys
-import queue
 import tempfile
 import threading
 from collections.abc import Callable

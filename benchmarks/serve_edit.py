@@ -7,6 +7,7 @@ watcher's delay and the rebuild of both languages.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import secrets
@@ -123,17 +124,46 @@ def measure_serve_edit(portal: Portal, startup_timeout: float, edits: int = EDIT
     return figures
 
 
+#: What each edit appends to a note (``{marker}``: a word of its own, to see it served).
+EDIT_SENTENCE = "\n这一句是基准测试追加的标记句：{marker}。\n"
+#: The plugin's default reading speeds (``cjk_chars_per_minute``, ``words_per_minute``).
+HAN_PER_MINUTE, WORDS_PER_MINUTE = 400, 220
+#: How far (in minutes) a note's estimated reading time must stay from a whole minute: the
+#: estimate reads the Markdown, the plugin the rendered text (no link targets, no markup).
+READING_TIME_MARGIN = 0.2
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def _notes_to_edit(notes: list[GeneratedNote], count: int) -> list[GeneratedNote]:
-    """``count`` notes from different categories, chosen deterministically."""
+    """``count`` notes from different categories, chosen deterministically, each one whose
+    reading time the appended sentence leaves as it was.
+
+    Every edit is then the same kind at every size: the server draws the note's own pages (two:
+    the Chinese page and the English fallback). An edit that changes a reading time also draws the
+    feed pages listing the note (10 to 12 at any size), and medians mixing the two kinds compared
+    the notes picked, not the portal's size (generated notes are all about 6 minutes long, so an
+    appended sentence often crossed a minute).
+    """
     chosen: list[GeneratedNote] = []
     if count <= 0:
         return chosen
     for note in random.Random(7).sample(notes, len(notes)):
-        if all(c.category != note.category for c in chosen):
+        if all(c.category != note.category for c in chosen) and _keeps_reading_time(note.text):
             chosen.append(note)
         if len(chosen) == count:
             break
     return chosen
+
+
+def _keeps_reading_time(text: str) -> bool:
+    """True when appending ``EDIT_SENTENCE`` leaves ``text``'s reading time well inside its minute."""
+    def minutes(body: str) -> float:
+        return len(_HAN.findall(body)) / HAN_PER_MINUTE + len(_WORD.findall(body)) / WORDS_PER_MINUTE
+
+    before = minutes(text)
+    after = minutes(text + EDIT_SENTENCE.format(marker="benchmark-marker-0"))
+    return math.ceil(before - READING_TIME_MARGIN) == math.ceil(after + READING_TIME_MARGIN)
 
 
 def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, figures: ServeFigures) -> bool:
@@ -143,7 +173,7 @@ def _edit_once(note: GeneratedNote, portal: Portal, base: str, log: ServerLog, f
     source = portal.root / "docs-ours" / note.src_uri
     edited_at = time.perf_counter()
     with source.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n这一句是基准测试追加的标记句：{marker}。\n")
+        handle.write(EDIT_SENTENCE.format(marker=marker))
     shown = wait_until(lambda: marker in (fetch(url) or ""), EDIT_TIMEOUT_S)
     if shown is None:
         figures.error = f"{note.src_uri}: the edit did not show at {url} within {EDIT_TIMEOUT_S:.0f} s"

@@ -64,7 +64,9 @@ class SearchIndexer:
         seconds of CPU, which on a two-core machine slowed the next rebuild when an author
         saves again soon. ``serve`` waits a moment, so a burst of saves is indexed once, and
         (``yielding``) runs Pagefind at a lower CPU priority than the server's next rebuild."""
-        records = sorted(self._records.get(language, {}).values(), key=lambda r: r.url)
+        # A snapshot, not sorted: under ``serve`` this runs after every save, and Pagefind reads the
+        # records as files of a folder, in its own order.
+        records = list(self._records.get(language, {}).values())
         writer = self._writers.setdefault(site_dir, _Writer())
         if not writer.latest:  # the first bundle (a server starting): readers search right away
             after_s = 0.0

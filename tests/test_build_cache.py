@@ -222,3 +222,48 @@ def test_clean_or_a_deleted_folder_gives_a_cold_build(portal: FixtureSite) -> No
     shutil.rmtree(portal.root / CACHE)
     hits, rendered = cache_counts(portal.build(clean=False))
     assert hits == 0 and rendered > 0
+
+
+# -- search bundles kept in the cache --------------------------------------------------------------
+
+_KEPT_LINE = re.compile(r"search: the (\w+) index is the one kept in the build cache")
+
+
+def kept_indexes(result: BuildResult) -> list[str]:
+    """The languages whose Pagefind bundle a build copied from the cache instead of indexing."""
+    assert result.returncode == 0, result.output
+    return sorted(_KEPT_LINE.findall(result.output))
+
+
+def indexed_text(result: BuildResult, prefix: str = "") -> str:
+    """Every page's indexed text in the bundle under ``<prefix>pagefind/``."""
+    return " ".join(page["content"] for page in result.search_pages(prefix).values())
+
+
+def test_a_warm_build_copies_each_unchanged_search_bundle(portal: FixtureSite) -> None:
+    cold = portal.build()
+    assert kept_indexes(cold) == []  # --clean: indexed, then kept
+    warm = portal.build(clean=False, site_dir=portal.root / "warm")
+    assert kept_indexes(warm) == ["en", "zh"]
+    assert warm.search_pages() == cold.search_pages()
+    assert sorted(warm.search_pages("en/")) == ["en/nlp/b/"]
+
+
+def test_an_edited_note_is_indexed_again_and_the_other_language_keeps_its_bundle(portal: FixtureSite) -> None:
+    portal.build()
+    portal.note("nlp/a.md", "笔记甲", "2024-01-01", "## 小节\n\n甲的正文 NEWWORD，见[乙](b.md)。")
+    edited = portal.build(clean=False)
+    assert kept_indexes(edited) == ["en"]  # nlp/a.md has no English page: that index is as it was
+    assert "NEWWORD" in indexed_text(edited) and "OLD-TEXT" not in indexed_text(edited)
+    assert kept_indexes(portal.build(clean=False, site_dir=portal.root / "again")) == ["en", "zh"]
+
+
+def test_a_kept_bundle_without_its_marker_is_indexed_again(portal: FixtureSite) -> None:
+    cold = portal.build()
+    markers = sorted((portal.root / CACHE).rglob("search-bundle/*/*/.complete"))
+    assert [m.parent.parent.name for m in markers] == ["en", "zh"]
+    markers[1].unlink()  # as if a copy into the cache was cut short
+    warm = portal.build(clean=False, site_dir=portal.root / "warm")
+    assert kept_indexes(warm) == ["en"]
+    assert warm.search_pages() == cold.search_pages()
+    assert not warm.exists("pagefind/.complete")

@@ -49,7 +49,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.full_build = False
         #: Time of the plugin's own steps, read by the benchmark.
         self.times = StepTimes()
-        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.speedups.build_cache.memo)
+        self.search = SiteSearch(log, on_timing=self.times.add, memo=self.speedups.build_cache.memo,
+                                 kept=self.speedups.kept_bundles)
         self.not_found_pages = i18n.NotFoundPages()
         self.refresh = ServeRefresh(enter=self._enter_language, leave=self._leave_language)
 
@@ -130,7 +131,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     def _leave_language(self, build: LanguageBuild, config: MkDocsConfig, feeds_changed: bool) -> None:
         if feeds_changed:
             write_language_feed(build.portal.catalog, build.portal.language, config, entries=self.config.atom_entries)
-        self.search.write(build.language, config.site_dir, build.portal.language.url_prefix, serving=True)
+        self.search.write(build.language, config.site_dir, build.portal.language.url_prefix, serving=True,
+                          full_build=False)
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         material.escape_title(page)
@@ -195,7 +197,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("post build: atom, sitemap"):
             write_language_files(self.portal, config, self.not_found_pages)
         language = self.portal.language
-        self.search.write(language.current, config.site_dir, language.url_prefix, serving=self.serving)
+        self.search.write(language.current, config.site_dir, language.url_prefix, serving=self.serving,
+                          full_build=True)
 
     @event_priority(-120)  # after mkdocs-static-i18n built and merged every language
     def _finish_site(self, *, config: MkDocsConfig) -> None:
@@ -203,10 +206,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             return
         with self.times.measure("post build: search index"):
             finish_search_index(config)
-        self.speedups.finish(prune=self.full_build)
-        self.refresh.finish_full_build()
         if not self.serving:  # `serve` reloads first; search follows
             with self.times.measure("search: waiting for pagefind"):
-                self.search.wait()
+                self.search.wait()  # before pruning: the bundles just kept are in the cache
+        self.speedups.finish(prune=self.full_build)
+        self.refresh.finish_full_build()
 
     on_post_build = CombinedEvent(_write_language_files, _finish_site)

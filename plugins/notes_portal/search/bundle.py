@@ -20,10 +20,14 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 from notes_portal.search.records import SearchRecord
+
+if TYPE_CHECKING:
+    from notes_portal.speedups.kept_bundles import KeptBundles
 
 #: Folder of the bundle inside each language's site folder (``/pagefind/``, ``/en/pagefind/``).
 BUNDLE_DIR = "pagefind"
@@ -43,23 +47,34 @@ def pagefind_language(language: str) -> str:
     return "und" if language.split("-")[0] in {"zh", "ja"} else language
 
 
-def write_bundle(records: Iterable[SearchRecord], *, site_dir: str, language: str) -> int:
-    """Index ``records`` and write the bundle to ``<site_dir>/pagefind``; returns the page count."""
+def write_bundle(records: Iterable[SearchRecord], *, site_dir: str, language: str,
+                 kept: KeptBundles | None = None, keep: bool = False) -> bool:
+    """Write the bundle of ``records`` to ``<site_dir>/pagefind``: the one in ``kept`` when it holds
+    the same records, else indexed by Pagefind (and kept, with ``keep``). True when it was kept."""
     target = os.path.join(site_dir, BUNDLE_DIR)
     staging = os.path.join(site_dir, f".{BUNDLE_DIR}-{uuid.uuid4().hex[:8]}")
+    records = list(records)
+    indexed_as = pagefind_language(language)
+    digest = kept.digest(records, indexed_as) if kept is not None else None
+    found = kept.find(language, digest) if kept is not None else None
     try:
-        count = asyncio.run(_index(list(records), staging, pagefind_language(language)))
-        for name in _UNUSED:
-            path = os.path.join(staging, name)
-            if os.path.exists(path):
-                os.remove(path)
+        if found is not None:
+            copy_bundle(found, staging)
+        else:
+            asyncio.run(_index(records, staging, indexed_as))
+            for name in _UNUSED:
+                path = os.path.join(staging, name)
+                if os.path.exists(path):
+                    os.remove(path)
+            if keep and kept is not None:
+                kept.keep(language, digest, staging)
         _swap_in(staging, target)
-        return count
+        return found is not None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-async def _index(records: list[SearchRecord], output_path: str, language: str) -> int:
+async def _index(records: list[SearchRecord], output_path: str, language: str) -> None:
     with tempfile.TemporaryDirectory(prefix="np-search-") as source:
         for record in records:
             # Pagefind makes the URL from the path: <url>/index.html becomes /<url>.
@@ -70,8 +85,20 @@ async def _index(records: list[SearchRecord], output_path: str, language: str) -
                 handle.write(record.html)
         config = IndexConfig(output_path=output_path, force_language=language)
         async with PagefindIndex(config=config) as index:
-            response = await index.add_directory(path=source)
-    return int(response.get("page_count", len(records)))
+            await index.add_directory(path=source)
+
+
+def copy_bundle(source: str, target: str) -> None:
+    """Copy a kept bundle to a site folder: hard links where both are on one file system (no file
+    of a bundle is ever changed in place: a newer bundle is a new folder), minus the keeper's marker."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(".complete"))
 
 
 def _swap_in(staging: str, target: str) -> None:

@@ -17,9 +17,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from notes_portal.search.bundle import write_bundle
 from notes_portal.search.records import SearchRecord
+
+if TYPE_CHECKING:
+    from notes_portal.speedups.kept_bundles import KeptBundles
 
 
 @dataclass
@@ -31,7 +35,11 @@ class _Writer:
 
 
 class SearchIndexer:
-    def __init__(self, on_error: Callable[[str], None], on_timing: Callable[[str, float], None]) -> None:
+    def __init__(self, on_error: Callable[[str], None], on_timing: Callable[[str, float], None],
+                 on_info: Callable[[str], None], kept: KeptBundles | None = None) -> None:
+        #: The last full build's bundles (``speedups.kept_bundles``): reused when nothing changed.
+        self._kept = kept
+        self._on_info = on_info
         self._records: dict[str, dict[str, SearchRecord]] = {}
         self._writers: dict[str, _Writer] = {}
         self._threads: list[threading.Thread] = []
@@ -56,9 +64,11 @@ class SearchIndexer:
         else:
             records[src_uri] = record
 
-    def write(self, language: str, site_dir: str, after_s: float = 0.0, *, yielding: bool = False) -> None:
+    def write(self, language: str, site_dir: str, after_s: float = 0.0, *, yielding: bool = False,
+              keep: bool = False) -> None:
         """Start writing ``language``'s bundle into ``site_dir`` in the background, ``after_s``
-        seconds from now unless another build has started by then.
+        seconds from now unless another build has started by then; ``keep``: a full build's,
+        kept for the next build with the same records (a quick refresh's would only be replaced).
 
         Pagefind indexes every record again (it has no incremental update): at 3000 notes
         seconds of CPU, which on a two-core machine slowed the next rebuild when an author
@@ -86,7 +96,9 @@ class SearchIndexer:
                     return
                 start = time.perf_counter()
                 try:
-                    write_bundle(records, site_dir=site_dir, language=language)
+                    if write_bundle(records, site_dir=site_dir, language=language, kept=self._kept, keep=keep):
+                        self._on_info(f"search: the {language} index is the one kept in the build cache "
+                                      "(no page it holds changed)")
                 except Exception as error:  # noqa: BLE001 - any failure must reach the build log
                     self._on_error(f"search: the {language} index was not written "
                                    f"({type(error).__name__}: {error})")

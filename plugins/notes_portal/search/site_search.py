@@ -12,7 +12,7 @@ import html
 import logging
 import os
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.structure.pages import Page
@@ -20,6 +20,9 @@ from mkdocs.structure.pages import Page
 from notes_portal.catalog.structure import Note
 from notes_portal.search.indexer import SearchIndexer
 from notes_portal.search.records import SearchRecord, make_record
+
+if TYPE_CHECKING:
+    from notes_portal.speedups.kept_bundles import KeptBundles
 
 #: ``memo(kind, parts, make)``: ``make()``, or what it gave before for the same parts.
 Memo = Callable[[str, Sequence[str], Callable[[], Any]], Any]
@@ -46,8 +49,9 @@ SEARCH_WORKER = "assets/javascripts/workers/np-search.js"
 
 class SiteSearch:
     def __init__(self, logger: logging.LoggerAdapter | logging.Logger,
-                 on_timing: Callable[[str, float], None], memo: Memo | None = None) -> None:
-        self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing)
+                 on_timing: Callable[[str, float], None], memo: Memo | None = None,
+                 kept: KeptBundles | None = None) -> None:
+        self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing, on_info=logger.info, kept=kept)
         #: Keeps a record by everything it is made of (``speedups.build_cache``), across builds.
         self._memo = memo
         #: Per language, pages whose author asked to keep them out of search (as last read).
@@ -118,12 +122,13 @@ class SiteSearch:
         html_text = self._memo("search-record", parts, make) if self._memo else make()
         self._indexer.add(language, src_uri, SearchRecord(url=page.url, html=html_text))
 
-    def write(self, language: str, site_dir: str, url_prefix: str, *, serving: bool) -> None:
+    def write(self, language: str, site_dir: str, url_prefix: str, *, serving: bool, full_build: bool) -> None:
         """Write ``language``'s bundle in the background, while the next language builds; under
-        ``serve``, a moment later, unless another rebuild started meanwhile."""
+        ``serve``, a moment later, unless another rebuild started meanwhile. A full build's bundle
+        is kept in the build cache for the next build whose records are the same."""
         if self.enabled:
             self._indexer.write(language, os.path.join(site_dir, url_prefix),
-                                SERVE_SEARCH_DELAY_S if serving else 0.0, yielding=serving)
+                                SERVE_SEARCH_DELAY_S if serving else 0.0, yielding=serving, keep=full_build)
 
     def wait(self) -> None:
         if self.enabled:

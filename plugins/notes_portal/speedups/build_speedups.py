@@ -10,7 +10,8 @@ order a page meets them:
   (``excerpts``, search records) by what it is made of;
 * ``freshness``: which portal pages ``serve --dirty`` must draw again;
 * ``template_cache``: compiled templates across the environments MkDocs makes;
-* ``page_cache``: whole pages under a digest of everything their template reads.
+* ``page_cache``: whole pages under a digest of everything their template reads;
+* ``kept_bundles``: each language's search bundle, reused while no record in it changed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from notes_portal.catalog.structure import Note, ParsedNote
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
+from notes_portal.speedups.kept_bundles import KeptBundles
 from notes_portal.speedups.page_cache import PageOutputCache
 from notes_portal.speedups.render_reuse import RenderReuse
 from notes_portal.speedups.template_cache import InMemoryBytecodeCache
@@ -41,6 +43,7 @@ class BuildSpeedups:
         self.freshness = PortalPageFreshness()
         self.template_cache = InMemoryBytecodeCache()
         self.page_cache = PageOutputCache(self.build_cache)
+        self.kept_bundles = KeptBundles(self.build_cache)
 
     def start_build(self, config: MkDocsConfig, *, cold: bool) -> None:
         """A language's build starts (``on_files``); ``cold``: read nothing kept on disk."""

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sites import REPO, BuildResult, FixtureSite
+from sites import REPO, BuildResult, FixtureSite, cache_report
 
 CACHE = Path(".cache") / "notes-portal"
 _CACHE_LINE = re.compile(r"build cache: (\d+) pages from \S+, (\d+) rendered")
@@ -267,3 +267,18 @@ def test_a_kept_bundle_without_its_marker_is_indexed_again(portal: FixtureSite) 
     assert kept_indexes(warm) == ["en"]
     assert warm.search_pages() == cold.search_pages()
     assert not warm.exists("pagefind/.complete")
+
+
+def test_templates_compiled_by_an_earlier_build_draw_the_same_pages(portal: FixtureSite) -> None:
+    """A warm build draws no page, so it loads no template; its pruning spares the compiled ones,
+    which a later build that draws pages loads from the cache."""
+    cold = portal.build(site_dir=portal.root / "cold")
+    portal.build(clean=False)  # every page from the page cache, then pruned
+    folders = list((portal.root / CACHE).glob("*/template"))
+    assert len(folders) == 1 and any(p.is_file() for p in folders[0].rglob("*"))
+    for pages in (portal.root / CACHE).glob("*/page"):
+        shutil.rmtree(pages)  # every page is drawn again, by templates loaded from the cache
+    drawn = portal.build(clean=False, site_dir=portal.root / "drawn")
+    assert cache_report(drawn).pages_drawn > 0 and cache_report(drawn).pages_from_cache == 0
+    for path in ("", "nlp/a/", "en/nlp/b/"):
+        assert str(drawn.html(path).select_one("body")) == str(cold.html(path).select_one("body"))

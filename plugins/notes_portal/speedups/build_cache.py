@@ -47,6 +47,8 @@ from notes_portal.speedups.cache_store import CacheStore
 from notes_portal.speedups.fingerprint import render_fingerprint
 
 log = get_plugin_logger(__name__)
+#: Kind of the compiled templates' entries (``template_cache``), which pruning spares.
+TEMPLATE_KIND = "template"
 #: Where the cache lives, relative to the folder of ``mkdocs.yml`` (ignored by git).
 CACHE_FOLDER = os.path.join(".cache", "notes-portal")
 #: A snippet line of pymdownx.snippets (``--8<-- "file.md"``, ``;--8<--`` to escape it).
@@ -160,7 +162,9 @@ class BuildCache:
             log.info(f"build cache: {self.hits} pages from {CACHE_FOLDER}, {self.renders} rendered{drawn}")
         self.hits = self.renders = 0
         if prune:
-            self.store.prune()
+            # Compiled templates are one entry per template, replaced when it changes: they never
+            # pile up, and a warm build (every page from the page cache) loads none of them.
+            self.store.prune(spare=[TEMPLATE_KIND])
             self.store.used.clear()
 
 

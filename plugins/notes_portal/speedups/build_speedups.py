@@ -9,7 +9,7 @@ order a page meets them:
 * ``build_cache``: a page's Markdown → HTML, on disk across processes, and per-note data
   (``excerpts``, search records) by what it is made of;
 * ``freshness``: which portal pages ``serve --dirty`` must draw again;
-* ``template_cache``: compiled templates across the environments MkDocs makes;
+* ``template_cache``: compiled templates across the environments MkDocs makes, and on disk;
 * ``page_cache``: whole pages under a digest of everything their template reads;
 * ``kept_bundles``: each language's search bundle, reused while no record in it changed.
 """
@@ -31,7 +31,7 @@ from notes_portal.speedups.freshness import PortalPageFreshness
 from notes_portal.speedups.kept_bundles import KeptBundles
 from notes_portal.speedups.page_cache import PageOutputCache
 from notes_portal.speedups.render_reuse import RenderReuse
-from notes_portal.speedups.template_cache import InMemoryBytecodeCache
+from notes_portal.speedups.template_cache import KeptBytecodeCache
 
 
 class BuildSpeedups:
@@ -41,7 +41,7 @@ class BuildSpeedups:
         self.build_cache = BuildCache()
         self.excerpts = ExcerptCache(self.build_cache)
         self.freshness = PortalPageFreshness()
-        self.template_cache = InMemoryBytecodeCache()
+        self.template_cache = KeptBytecodeCache(self.build_cache)
         self.page_cache = PageOutputCache(self.build_cache)
         self.kept_bundles = KeptBundles(self.build_cache)
 

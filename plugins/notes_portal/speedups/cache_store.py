@@ -19,7 +19,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 MAGIC = b"NPC1 "
@@ -135,10 +135,11 @@ class CacheStore:
             self._writer.join()
         self._writer = None
 
-    def prune(self) -> None:
+    def prune(self, *, spare: Iterable[str] = ()) -> None:
         """Delete what this full build didn't use: other fingerprints' folders, entries of
-        sources that changed since, temporary files of interrupted writes. Another build
-        running at the same time at worst loses entries it then makes again."""
+        sources that changed since, temporary files of interrupted writes; not the entries of
+        the kinds in ``spare``. Another build running at the same time at worst loses entries
+        it then makes again."""
         try:
             siblings = os.listdir(self.root)
         except OSError:
@@ -146,7 +147,9 @@ class CacheStore:
         for name in siblings:
             if os.path.join(self.root, name) != self.folder:
                 shutil.rmtree(os.path.join(self.root, name), ignore_errors=True)
-        for folder, _, names in os.walk(self.folder):
+        spared = {os.path.join(self.folder, kind) for kind in spare}
+        for folder, folders, names in os.walk(self.folder):
+            folders[:] = [name for name in folders if os.path.join(folder, name) not in spared]
             for name in names:
                 path = os.path.join(folder, name)
                 if path not in self.used:

@@ -58,8 +58,8 @@ def write_bundle(records: Iterable[SearchRecord], *, site_dir: str, language: st
     digest = kept.digest(records, indexed_as) if kept is not None else None
     found = kept.find(language, digest) if kept is not None else None
     try:
-        if found is not None:
-            copy_bundle(found, staging)
+        if kept is not None and found is not None:
+            kept.copy(found, staging)
         else:
             asyncio.run(_index(records, staging, indexed_as))
             for name in _UNUSED:
@@ -86,19 +86,6 @@ async def _index(records: list[SearchRecord], output_path: str, language: str) -
         config = IndexConfig(output_path=output_path, force_language=language)
         async with PagefindIndex(config=config) as index:
             await index.add_directory(path=source)
-
-
-def copy_bundle(source: str, target: str) -> None:
-    """Copy a kept bundle to a site folder: hard links where both are on one file system (no file
-    of a bundle is ever changed in place: a newer bundle is a new folder), minus the keeper's marker."""
-
-    def link_or_copy(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(".complete"))
 
 
 def _swap_in(staging: str, target: str) -> None:

@@ -25,7 +25,7 @@ from notes_portal.search.records import SearchRecord
 from notes_portal.speedups.build_cache import BuildCache
 
 KIND = "search-bundle"
-#: Written last into a kept bundle: a folder without it is not one (``bundle.copy_bundle`` skips it).
+#: Written last into a kept bundle: a folder without it is not one (and it is not copied to a site).
 COMPLETE_MARKER = ".complete"
 
 
@@ -72,6 +72,19 @@ class KeptBundles:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         self._mark_used(folder)
+
+    @staticmethod
+    def copy(folder: str, target: str) -> None:
+        """Copy the kept bundle in ``folder`` to a site folder, hard-linked where both are on one
+        file system (no file of a bundle is ever changed in place: a newer one is a new folder)."""
+
+        def link_or_copy(source: str, destination: str) -> None:
+            try:
+                os.link(source, destination)
+            except OSError:
+                shutil.copy2(source, destination)
+
+        shutil.copytree(folder, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(COMPLETE_MARKER))
 
     def _folder(self, language: str, digest: str | None) -> str | None:
         store = self._build_cache.store

@@ -47,8 +47,10 @@ from notes_portal.speedups.cache_store import CacheStore
 from notes_portal.speedups.fingerprint import render_fingerprint
 
 log = get_plugin_logger(__name__)
-#: Kind of the compiled templates' entries (``template_cache``), which pruning spares.
+#: Kinds pruning spares: compiled templates (``template_cache``) and search bundles
+#: (``kept_bundles``), one entry per template or language, replaced when it changes.
 TEMPLATE_KIND = "template"
+SEARCH_BUNDLE_KIND = "search-bundle"
 #: Where the cache lives, relative to the folder of ``mkdocs.yml`` (ignored by git).
 CACHE_FOLDER = os.path.join(".cache", "notes-portal")
 #: A snippet line of pymdownx.snippets (``--8<-- "file.md"``, ``;--8<--`` to escape it).
@@ -162,9 +164,8 @@ class BuildCache:
             log.info(f"build cache: {self.hits} pages from {CACHE_FOLDER}, {self.renders} rendered{drawn}")
         self.hits = self.renders = 0
         if prune:
-            # Compiled templates are one entry per template, replaced when it changes: they never
-            # pile up, and a warm build (every page from the page cache) loads none of them.
-            self.store.prune(spare=[TEMPLATE_KIND])
+            # They never pile up, and a warm build (every page from the page cache) loads no template.
+            self.store.prune(spare=[TEMPLATE_KIND, SEARCH_BUNDLE_KIND])
             self.store.used.clear()
 
 

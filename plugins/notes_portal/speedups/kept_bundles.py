@@ -22,9 +22,8 @@ import uuid
 from collections.abc import Iterable
 
 from notes_portal.search.records import SearchRecord
-from notes_portal.speedups.build_cache import BuildCache
+from notes_portal.speedups.build_cache import SEARCH_BUNDLE_KIND, BuildCache
 
-KIND = "search-bundle"
 #: Written last into a kept bundle: a folder without it is not one (and it is not copied to a site).
 COMPLETE_MARKER = ".complete"
 
@@ -50,7 +49,6 @@ class KeptBundles:
         folder = self._folder(language, digest)
         if folder is None or not self._build_cache.read or not os.path.isfile(os.path.join(folder, COMPLETE_MARKER)):
             return None
-        self._mark_used(folder)
         return folder
 
     def keep(self, language: str, digest: str | None, bundle: str) -> None:
@@ -71,7 +69,6 @@ class KeptBundles:
             return  # a cache that can't be written costs the next build an indexing, nothing else
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        self._mark_used(folder)
 
     @staticmethod
     def copy(folder: str, target: str) -> None:
@@ -90,13 +87,4 @@ class KeptBundles:
         store = self._build_cache.store
         if store is None or digest is None:
             return None
-        return os.path.join(store.folder, KIND, language, digest)
-
-    def _mark_used(self, folder: str) -> None:
-        """Let the full build's pruning keep the bundle's files."""
-        store = self._build_cache.store
-        if store is None:
-            return
-        for parent, _, names in os.walk(folder):
-            store.used.update(os.path.join(parent, name) for name in names)
-
+        return os.path.join(store.folder, SEARCH_BUNDLE_KIND, language, digest)

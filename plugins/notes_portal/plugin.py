@@ -62,6 +62,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.navigation.remember_authored(config)
         self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
+        i18n.restore_settings_by_copy(config)
         if self.serving and self.config.enabled and not i18n.building_another_language(config):
             self.refresh.start_full_build(config)
         return config

@@ -184,6 +184,33 @@ class _QuietReconfiguration(logging.Filter):
 _I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.plugin", "mkdocs.plugins.mkdocs_static_i18n.reconfigure")
 
 
+def restore_settings_by_copy(config: MkDocsConfig) -> None:
+    """Make mkdocs-static-i18n restore the default language's settings from copies.
+
+    Before a language's overrides are applied, its ``reset_to_original_config`` puts the saved
+    originals back by assignment, and the overrides then update nested values (each palette
+    entry's toggle name) in place: the saved originals become the last language's settings.
+    From the second build on one configuration (every ``serve`` rebuild and quick refresh),
+    Chinese pages showed the English labels. Restoring copies keeps the originals as saved.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "_np_restores_copies", False):
+        return
+    internal(I18N, i18n, "reset_to_original_config", "restoring the default language's settings")
+
+    def reset_to_original_config(config: MkDocsConfig) -> MkDocsConfig:
+        originals = internal(I18N, i18n, "original_configs", "the settings saved before overrides")
+        theme_originals = internal(I18N, i18n, "original_theme_configs", "the theme settings saved before overrides")
+        for key, value in originals.items():
+            config[key] = copy.deepcopy(value)
+        for key, value in theme_originals.items():
+            config.theme[key] = copy.deepcopy(value)
+        return config
+
+    i18n.reset_to_original_config = reset_to_original_config
+    i18n._np_restores_copies = True
+
+
 def switch_language(config: MkDocsConfig, language: str) -> MkDocsConfig:
     """Give ``config`` the settings of ``language``'s build again (a no-op without the i18n plugin).
 

@@ -92,17 +92,17 @@ def run_new(settings: ProjectSettings, args: argparse.Namespace) -> int:
             print('usage: notes-portal new leetcode <id> "<title>" (id: a positive integer)', file=sys.stderr)
             return EXIT_USAGE
         problem_id, title = int(args.words[0]), " ".join(args.words[1:])
+        unknown = [t for t in args.topic if t not in settings.topics]
+        if unknown:
+            print(f"--topic {unknown[0]!r} is not configured (expected any of: {', '.join(settings.topics)})",
+                  file=sys.stderr)
+            return EXIT_USAGE
         rules = todays_rules(settings.topics, settings.leetcode_category)
         existing = notes_for_problem(settings.docs_dir, settings.project_dir, rules, problem_id)
         if existing:
             print(f"problem {problem_id} already has a note: {', '.join(existing)}. Nothing was written; "
                   "add to that note instead.", file=sys.stderr)
             return EXIT_PROBLEMS
-        unknown = [t for t in args.topic if t not in settings.topics]
-        if unknown:
-            print(f"--topic {unknown[0]!r} is not configured (expected any of: {', '.join(settings.topics)})",
-                  file=sys.stderr)
-            return EXIT_USAGE
         english = args.en_title or (title if is_english(title) else "")
         slug = args.slug or leetcode_slug(english)
         file_name = f"{problem_id:04d}-{slug}.md" if slug else f"{problem_id:04d}.md"

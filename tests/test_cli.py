@@ -138,6 +138,8 @@ def test_new_leetcode_file_name_is_ascii(project: FixtureSite, words: list[str],
 
 EXISTING_PROBLEM_3 = {
     "by file name": ("leetcode/0003-longest-substring.md", "---\ntitle: 无重复字符的最长子串\n---\n\n正文。\n"),
+    "by file name, with an English translation": (
+        "leetcode/0003-longest-substring.md", "---\ntitle: 无重复字符的最长子串\n---\n\n正文。\n"),
     "by folder name": ("leetcode/0003.Longest Substring Without Repeating Characters/README.md",
                        "# 无重复字符的最长子串\n\n正文。\n"),
     "by leetcode.id": ("leetcode/longest.md", "---\ntitle: 最长子串\nleetcode:\n  id: 3\n---\n\n正文。\n"),
@@ -153,16 +155,21 @@ EXISTING_PROBLEM_3 = {
 @pytest.mark.parametrize("how", EXISTING_PROBLEM_3)
 def test_new_refuses_a_problem_that_has_a_note(project: FixtureSite, how: str) -> None:
     """``new leetcode 3`` when problem 3 has a note, its number found where the build finds it:
-    exit 1, a sentence naming that note, and nothing written."""
+    exit 1, a sentence naming that note (not its translation), and nothing written."""
     path, text = EXISTING_PROBLEM_3[how]
     project.write(path, text, dedent=False)
+    written = [path]
+    if "translation" in how:
+        written.append(project.note(path.replace(".md", ".en.md"), "Longest Substring", "2024-01-01")
+                       .relative_to(project.docs).as_posix())
     done = run_cli(project, "new", "leetcode", "3", "无重复字符的最长子串", "--en-title",
                    "Longest Substring Without Repeating Characters")
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr == (f"problem 3 already has a note: docs/{path}. Nothing was written; "
                            "add to that note instead.\n")
-    assert [file.relative_to(project.docs).as_posix() for file in project.docs.rglob("*.md")] == [path]
+    assert sorted(file.relative_to(project.docs).as_posix() for file in project.docs.rglob("*.md")) == \
+        sorted(written)
     assert run_cli(project, "new", "leetcode", "33", "搜索旋转排序数组").returncode == 0  # 33 is not 3
 
 

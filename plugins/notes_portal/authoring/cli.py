@@ -100,7 +100,8 @@ def run_new(settings: ProjectSettings, args: argparse.Namespace) -> int:
         rules = todays_rules(settings.topics, settings.leetcode_category)
         existing = notes_for_problem(settings.docs_dir, settings.project_dir, rules, problem_id)
         if existing:
-            print(f"problem {problem_id} already has a note: {', '.join(existing)}. Nothing was written; "
+            notes = "a note" if len(existing) == 1 else "notes"
+            print(f"problem {problem_id} already has {notes}: {', '.join(existing)}. Nothing was written; "
                   "add to that note instead.", file=sys.stderr)
             return EXIT_PROBLEMS
         english = args.en_title or (title if is_english(title) else "")

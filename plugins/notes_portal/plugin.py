@@ -75,7 +75,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled:
-            self.speedups.start_build(config, cold=clean_requested())
+            self.speedups.start_build(config, files, cold=clean_requested())
             with self.times.measure("files: catalog, pages, nav"):
                 self._start_language_build(files, config)
         return files

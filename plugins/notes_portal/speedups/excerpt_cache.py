@@ -21,6 +21,10 @@ class ExcerptCache:
         #: Excerpts by the HTML they are made of, across processes (``.cache/notes-portal``).
         self._persistent = persistent
 
+    def forget(self) -> None:
+        """Drop the excerpts kept in memory (the options they were made with changed)."""
+        self._by_version.clear()
+
     def restore(self, note: Note) -> None:
         """Give ``note`` its excerpt from an earlier rendering of the same source, if any."""
         cached = self._by_version.get(source_version(note.file.abs_src_path))

@@ -18,6 +18,7 @@ from browser_support import (
     SEARCH_TIMEOUT_MS,
     PageLog,
     Server,
+    front_matter,
     hrefs,
     is_same_document,
     mark_document,
@@ -235,6 +236,9 @@ def test_english_site_finds_untranslated_notes(page: Page, server: Server, query
     assert all(path.startswith("/en/") for path in found), found
     item = result_items(page).nth(found.index(expected))
     expect(item.locator(".np-badge--untranslated").first).to_have_text("Chinese")
+    # The title as written (full-width punctuation too: 最短路径：Dijkstra), the query marked in it.
+    expect(item.locator("a.md-search-result__link h1").first).to_contain_text(
+        front_matter(DOCS / source)["title"])
     expect(item.locator("a.md-search-result__link").first.locator("[lang=zh]").first).to_be_attached()
 
     page.keyboard.press("ArrowDown")

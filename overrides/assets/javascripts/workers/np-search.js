@@ -222,7 +222,8 @@ function markedTitle(title, words) {
       ? literal(word)
       : "(?<![\\p{L}\\p{N}_])" + literal(word) + (/^\d+$/.test(word) ? "(?!\\d)" : "");
   }).sort(function (a, b) { return b.length - a.length; }).join("|");
-  var text = title.normalize("NFKC");
+  /* As written: NFKC would turn the title's full-width punctuation (最短路径：) into ASCII. */
+  var text = title;
   if (!pattern) return escapeHTML(text);
   var html = "", last = 0, match, find = new RegExp(pattern, "giu");
   while ((match = find.exec(text)) !== null) {

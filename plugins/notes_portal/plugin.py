@@ -110,7 +110,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A global, so that every template (404.html too) points the search box at our worker.
-        env.globals["np_search_worker"] = self.search.worker_for(self.portal.language.url_prefix) if self.portal else None
+        env.globals["np_search_worker"] = (
+            self.search.worker_for(self.portal.language, labels_for(self.portal.language.current)["untranslated"])
+            if self.portal else None)
         self.env = env
         self.speedups.start_rendering(env)
         if (build := self.refresh.current) is not None:
@@ -173,7 +175,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("page context: views"):
             context, note, view = page_context(context, page, portal=self.portal, config=config)
         with self.times.measure("search: records"):
-            self.search.index_page(self.env, self.portal.language.current, page, note, listing=view is not None)
+            self.search.index_page(self.env, self.portal.language, page, note, listing=view is not None)
         if self.serving:
             self.refresh.page_read(self.portal.language.current, page)
         return context

@@ -47,6 +47,20 @@ def build_language(config: MkDocsConfig) -> BuildLanguage:
     return BuildLanguage(language, language, (language,))
 
 
+def shown_untranslated_in(file: object, language: BuildLanguage) -> tuple[str, ...]:
+    """The other languages whose sites show this default-language note as it is, untranslated.
+
+    mkdocs-static-i18n gives each file ``alternates``, its file per built language; with
+    ``fallback_to_default`` a language without a translation gets the default language's
+    file. A language it has no alternate for at all doesn't show the note."""
+    if language.current != language.default:
+        return ()
+    alternates = getattr(file, "alternates", None) or {}
+    return tuple(code for code in language.languages
+                 if code != language.current and code in alternates
+                 and getattr(alternates[code], "locale", None) == language.default)
+
+
 def split_language_links(config: MkDocsConfig) -> list[dict] | None:
     """Give the language selector this page's translations, and ``<head>`` the language roots.
 

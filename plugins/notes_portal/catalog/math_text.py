@@ -59,7 +59,7 @@ def tex_to_text(tex: str) -> str:
     try:
         nodes, _, _ = latexwalker.LatexWalker(tex, latex_context=_walker_context(),
                                               tolerant_parsing=True).get_latex_nodes()
-        text = _ReadableMath().nodelist_to_text(nodes)
+        text = _ReadableMath(tex).nodelist_to_text(nodes)
     except (latexwalker.LatexWalkerError, IndexError, ValueError, RecursionError):
         text = re.sub(r"\\[A-Za-z]*|[{}$&]", " ", tex)  # unparseable: its words, without syntax
     for pattern, replacement in _OPERATOR_SPACING:
@@ -70,9 +70,11 @@ def tex_to_text(tex: str) -> str:
 class _ReadableMath(LatexNodes2Text):
     """``LatexNodes2Text`` that keeps the braces of a sub- or superscript of several symbols."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: str) -> None:
         super().__init__(latex_context=_text_context(), math_mode="text",
                          strict_latex_spaces="macros")
+        #: The TeX being converted: nodes' ``pos`` point into it.
+        self._source = source
         #: Groups (by ``id``) that follow ``_`` or ``^`` in the list being converted.
         self._scripts: set[int] = set()
 
@@ -87,9 +89,9 @@ class _ReadableMath(LatexNodes2Text):
 
     def macro_node_to_text(self, node: Any) -> str:
         text = super().macro_node_to_text(node)
-        source = getattr(getattr(node, "parsing_state", None), "s", "")
-        spaced_before = 0 < node.pos <= len(source) and source[node.pos - 1].isspace()
-        if spaced_before and node.macro_post_space and self._is_bare_macro_node(node):
+        spaced_before = 0 < node.pos <= len(self._source) and self._source[node.pos - 1].isspace()
+        arguments = node.nodeargd.argnlist if node.nodeargd else []
+        if spaced_before and node.macro_post_space and not any(arguments):
             return text + " "
         return text
 

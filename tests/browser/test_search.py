@@ -286,6 +286,20 @@ def test_snippets_show_no_tex(page: Page, server: Server, query: str, expected_p
     assert tex == [], f"TeX in snippets: {tex}"
 
 
+@pytest.mark.parametrize(("query", "expected_path", "sentence"), [
+    ("需要用到此前所有位置的键", "/large-model/kv-cache/", "所有位置的键 K 和值 V"),
+    ("多头注意力把", "/nlp/transformer/", "多头注意力把 d_model 切成 h 份"),
+])
+def test_snippets_read_inline_math_as_text(page: Page, server: Server, query: str, expected_path: str,
+                                           sentence: str) -> None:
+    """Where the note has inline math next to the query, the snippet reads the formula as text
+    (``$K$`` → ``K``, ``$d_{\\text{model}}$`` → ``d_model``), never a hole ("所有位置的键 和值")."""
+    found = open_and_search(page, server, "/", query)
+    assert found[0] == expected_path
+    snippet = result_items(page).first.locator("article").first.inner_text()
+    assert sentence in snippet, snippet
+
+
 def test_code_is_not_searched(page: Page, server: Server) -> None:
     """A phrase that only occurs in a code comment of a note doesn't find it; its prose does."""
     note, code_only, prose = "/leetcode/0084-largest-rectangle-in-histogram/", "逼出所有剩余柱子", "那一刻"

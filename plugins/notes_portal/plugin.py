@@ -185,6 +185,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     on_page_context = CombinedEvent(_page_context, _kept_page)
 
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "sitemap.xml":  # hreflang links between a page and its translations
+            context["np_translations"] = i18n.translation_links(config)
+        return context
+
     @event_priority(200)  # first: the page as its template drew it, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.speedups.keep_page(page, output)

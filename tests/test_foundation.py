@@ -418,8 +418,8 @@ def test_search_indexes_chinese_as_character_pairs_per_language(shipped_site: Bu
 
 
 def test_sitemaps_are_slim_and_per_language(shipped_site: BuildResult) -> None:
-    """The root sitemap lists every built page of both languages by address only (instant navigation
-    reads it on every fresh visit); en/sitemap.xml lists the English pages only (the language
+    """The root sitemap lists every built page of both languages by address, with hreflang links only
+    between a page and its translation (instant navigation reads it on every fresh visit); en/sitemap.xml lists the English pages only (the language
     selector maps pages with it)."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     site = shipped_site.site_dir
@@ -429,7 +429,17 @@ def test_sitemaps_are_slim_and_per_language(shipped_site: BuildResult) -> None:
         if not path.relative_to(site).as_posix().startswith(("pagefind/", "en/pagefind/", "assets/")))
     root = etree.parse(str(site / "sitemap.xml")).getroot()
     assert sorted(loc.text for loc in root.iterfind("s:url/s:loc", ns)) == built
-    assert root.find(".//s:lastmod", ns) is None and b"xhtml:link" not in (site / "sitemap.xml").read_bytes()
+    assert root.find(".//s:lastmod", ns) is None
+    # hreflang links only where both languages wrote the page (a translation, x.en.md), both ways.
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    linked = {url.findtext("s:loc", namespaces=ns): sorted((link.get("hreflang"), link.get("href"))
+                                                           for link in url.iter(xhtml))
+              for url in root.iterfind("s:url", ns) if url.find(xhtml) is not None}
+    pages = sorted(path.relative_to(DOCS).as_posix().removesuffix(".en.md").removesuffix("index")
+                   for path in DOCS.rglob("*.en.md"))
+    both = [[("en", f"https://notes.example.org/en/{quote(page)}" + ("/" if page else "")),
+             ("zh", f"https://notes.example.org/{quote(page)}" + ("/" if page else ""))] for page in pages]
+    assert linked == {url: links for links in both for _, url in links}
     english = etree.parse(str(site / "en" / "sitemap.xml")).getroot()
     assert sorted(loc.text for loc in english.iterfind("s:url/s:loc", ns)) == [
         url for url in built if url.startswith("https://notes.example.org/en/")]

@@ -447,7 +447,8 @@ def test_a_damaged_page_entry_gives_one_warning_and_the_right_page(portal: Fixtu
 def note_view(**changes: object) -> NoteView:
     """A's ``np_note``, as ``Portal.note_view`` makes it (with ``changes``)."""
     fields: dict[str, object] = {
-        "t": {"related": "相关笔记", "backlinks": "反向链接"}, "category_name": "自然语言处理",
+        "t": {"related": "相关笔记", "backlinks": "反向链接"}, "title": "笔记甲", "language": "zh",
+        "excerpt": "甲的正文。", "category_name": "自然语言处理",
         "category_url": "nlp/", "date_iso": "2024-01-01", "date_text": "2024年1月1日", "updated_iso": None,
         "updated_text": None, "reading_time": "1 分钟", "tags": [TagLink("注意力", "tags/注意力/", 2)],
         "related": [NoteLink("笔记乙", "nlp/b/", False)], "backlinks": [NoteLink("笔记乙", "nlp/b/", False)],

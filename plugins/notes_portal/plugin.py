@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
-from notes_portal.compat import i18n, material
+from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig
@@ -166,7 +166,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                 html, page, self.portal.note_for(normalized_src_uri(page.file)), portal=self.portal,
                 config=config, settings=self.config, reporter=self.reporter, excerpts=self.speedups.excerpts)
 
-    on_page_content = CombinedEvent(_cached_content, _page_content)
+    @event_priority(-100)  # after the lightbox plugin (mkdocs-glightbox) wrapped the page's images
+    def _page_fragment(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return glightbox.page_fragment(html)
+
+    on_page_content = CombinedEvent(_cached_content, _page_content, _page_fragment)
 
     def _page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         if self.portal is None or self.env is None:
@@ -187,6 +191,11 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         return context
 
     on_page_context = CombinedEvent(_page_context, _kept_page)
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "sitemap.xml":  # hreflang links between a page and its translations
+            context["np_translations"] = i18n.translation_links(config)
+        return context
 
     @event_priority(200)  # first: the page as its template drew it, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -1,3 +1,47 @@
+/* Mermaid diagrams without a CDN, and only on pages that have one. Material's front end
+   renders each <pre class="mermaid"> with the global `mermaid`, and downloads Mermaid from
+   unpkg only while `mermaid` is undefined (Material 9.7-9.8, components/content/mermaid).
+   So `mermaid` is defined here, on every page, as a stand-in of a few lines: the first
+   diagram Material asks it to render loads the site's own copy of Mermaid
+   (assets/mermaid/mermaid.min.js, 3.5 MB), which then replaces the stand-in; a page without
+   a diagram never asks, and loads nothing. It is defined before Material first looks (this
+   script runs before DOMContentLoaded, when Material mounts the first page's diagrams), and
+   it works the same after instant navigation, which mounts the new page's diagrams. */
+(function () {
+  "use strict";
+  if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) return;
+  var script = document.currentScript;
+  var source = new URL("../mermaid/mermaid.min.js", script ? script.src : location.href).href;
+  var settings = null;
+  var loading = null;
+
+  function loadMermaid() {
+    if (!loading) {
+      var standIn = window.mermaid;
+      loading = new Promise(function (resolve, reject) {
+        var element = document.createElement("script");
+        element.src = source;
+        element.onload = function () {
+          var real = window.mermaid;
+          if (!real || real === standIn) return reject(new Error("Mermaid did not load from " + source));
+          real.initialize(settings || { startOnLoad: false });
+          resolve(real);
+        };
+        element.onerror = function () { reject(new Error("Mermaid could not be loaded from " + source)); };
+        document.head.appendChild(element);
+      });
+    }
+    return loading;
+  }
+
+  window.mermaid = {
+    initialize: function (options) { settings = options; },
+    render: function (id, text) {
+      return loadMermaid().then(function (real) { return real.render(id, text); });
+    }
+  };
+})();
+
 /* mkdocs-static-i18n points the language switcher at the current page's
    translation, but instant navigation swaps only the page content, not the
    header. Each page ships its links in a data-np-alternates script inside the

@@ -92,6 +92,30 @@ def list_in_i18n_sitemap(config: MkDocsConfig, language: BuildLanguage, files: F
         per_language[language.current] = files.documentation_pages()
 
 
+def translation_links(config: MkDocsConfig) -> dict[str, list[tuple[str, str]]]:
+    """Page URL → (language, absolute URL) of each language the page is written in, for the pages
+    written in more than one: the sitemap's ``hreflang`` links between a note and its translation.
+
+    mkdocs-static-i18n gives each page's file the file of every language (``alternates``); a
+    language without a translation gets the default language's file, which is no translation
+    and is left out. Pages only the portal makes (a category's list) have no alternates.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {}
+    per_language = internal(I18N, i18n, "i18n_files_per_language", "the pages of each language")
+    site_url = config.site_url or "/"
+    links: dict[str, list[tuple[str, str]]] = {}
+    for files in per_language.values():
+        for file in files:
+            alternates = getattr(file, "alternates", None) or {}
+            written = [(language, urljoin(site_url, other.url)) for language, other in sorted(alternates.items())
+                       if getattr(other, "locale", None) == language]
+            if len(written) > 1:
+                links[file.url] = written
+    return links
+
+
 #: mkdocs-static-i18n's warning that its per-page language links break under instant
 #: navigation; the portal fixes that (see ``split_language_links``), so it is dropped.
 INSTANT_NAVIGATION_WARNING = "compatible with theme.features = navigation.instant"

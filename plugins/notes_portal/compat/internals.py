@@ -18,6 +18,7 @@ VERIFIED = {
     "mkdocs": "1.6.1",
     "mkdocs-material": "9.7.0 to 9.8.2",
     "mkdocs-static-i18n": "1.3.1",
+    "mkdocs-glightbox": "0.5.3",
 }
 
 _MISSING = object()

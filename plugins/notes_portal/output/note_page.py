@@ -5,7 +5,8 @@
    are taken from that HTML, which is the author's text only;
 2. ``page_context`` (``on_page_context``): the template variables of portal pages and
    of every page (feed link, language links), a note's facts, related notes and
-   backlinks (``np_note``, drawn by ``partials/np-note.html``).
+   backlinks (``np_note``, drawn by ``partials/np-note.html``), and what its share card
+   shows (``partials/np-head-meta.html``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from notes_portal.compat.i18n import split_language_links
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import feed_path
 from notes_portal.output.links import rewrite_links
+from notes_portal.output.share_image import share_image
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.views.portal import PageView, Portal
 
@@ -52,6 +54,7 @@ def page_context(context: dict, page: Page, *, portal: Portal, config: MkDocsCon
         portal.place_in_category(page, note)
         context["np_note"] = note_view = portal.note_view(note)
         note_view.heading, note_view.body = split_heading(page.content or "")
+        note_view.image = share_image(page.content or "", page.canonical_url)
     if view is not None:
         context["np"] = view
     return context, note, view

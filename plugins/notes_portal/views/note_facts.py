@@ -31,6 +31,12 @@ class NoteView:
     """``np_note`` in the note page's context (``partials/np-note.html``)."""
 
     t: Mapping[str, str]
+    #: As feeds and links show it (``76. 最小覆盖子串`` for a LeetCode note).
+    title: str
+    #: The language of the note's text: a note the English site shows untranslated is ``zh``.
+    language: str
+    #: The note's clean excerpt, plain text: the page's description and its share card's.
+    excerpt: str
     category_name: str
     category_url: str
     date_iso: str
@@ -43,6 +49,8 @@ class NoteView:
     related: list[NoteLink]
     backlinks: list[NoteLink]
     problem: ProblemRow | None = None
+    #: Absolute URL of the first image in the note that share cards can show (``output.note_page``).
+    image: str | None = None
     #: The author's text, split after its first-level heading so that the facts go under the title.
     #: Cut from the page's HTML: left out of ``repr``, and so of the page output cache's description
     #: of this view (the key holds the page's HTML already; a second digest would cost as much again).
@@ -68,6 +76,9 @@ def note_view(note: Note, *, category: Category, tags: list[Tag], related: list[
     updated = note.updated if note.updated and note.updated > note.date else None
     return NoteView(
         t=labels,
+        title=display_title(note),
+        language=note.lang,
+        excerpt=note.excerpt,
         category_name=category.name,
         category_url=f"{url_prefix}{category.slug}/",
         date_iso=note.date.isoformat(),

@@ -6,10 +6,15 @@ so is the HTML (relative links keep working: both trees have the same shape).
 Rendering it again, and indexing it for search only to have the i18n plugin
 drop the duplicate entries afterwards, doubled the build time of a portal
 that is mostly untranslated.
+
+Pages have the same shape in both trees, but images and other files don't: the English build
+links them in the default language's tree (``../../../nlp/images/a.png``), so a rendering that
+links a local file is never reused (it would point at ``/en/nlp/images/``, which doesn't exist).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +22,14 @@ from mkdocs.structure.pages import Page
 
 from notes_portal.compat.mkdocs import set_title_from_render, title_from_render
 from notes_portal.speedups.source_version import SourceVersion, source_version
+
+
+#: A relative URL of a file that isn't a page: ``src="images/a.png"``, ``href="../files/b.pdf"``.
+_VALUE = r"""\s*=\s*(?:["']|(?=[^"'\s>]))(?![a-z][a-z0-9+.-]*:|/|#)"""  # relative: no scheme, no /
+LOCAL_FILE_LINK = re.compile(
+    rf"""\b(?:src|srcset|poster|data){_VALUE}"""
+    rf"""|\bhref{_VALUE}[^"'\s>?#]*\.(?!html?\b)[A-Za-z0-9]{{1,8}}(?=["'\s>?#])""",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,8 @@ class RenderReuse:
             page.toc = rendered.toc
             set_title_from_render(page, rendered.title_from_render)
             return rendered.html
-        self._rendered[_key(page)] = RenderedNote(html, page.toc, title_from_render(page))
+        if LOCAL_FILE_LINK.search(html) is None:
+            self._rendered[_key(page)] = RenderedNote(html, page.toc, title_from_render(page))
         return html
 
 

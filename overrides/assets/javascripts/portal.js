@@ -186,6 +186,7 @@
         tabs.forEach(function (other) {
           if (other === tab) other.setAttribute("aria-current", "page"); else other.removeAttribute("aria-current");
         });
+        revealCurrentTab();
         state.topic = tab.dataset.topic;
         state.limit = step;
         draw();
@@ -215,6 +216,14 @@
     });
     root.querySelector(".np-lc-controls").hidden = false;
     more.hidden = total <= step;
+  }
+
+  /* On a phone the topic tabs are one row that scrolls sideways: show the current one. */
+  function revealCurrentTab() {
+    var current = document.querySelector(".np-lc-tabs__list [aria-current]");
+    if (!current) return;
+    var list = current.closest(".np-lc-tabs__list");
+    if (list.scrollWidth > list.clientWidth) list.scrollLeft = current.parentElement.offsetLeft - list.offsetLeft;
   }
 
   /* Material's search dialog has no accessible name: give it the search box's label. */
@@ -261,7 +270,7 @@
     if (input) input.addEventListener("focus", warmSearch);
   }
 
-  function onPage() { applyAlternates(); wireProblemLookup(); wireProblemList(); nameSearchDialog(); }
+  function onPage() { applyAlternates(); wireProblemLookup(); wireProblemList(); revealCurrentTab(); nameSearchDialog(); }
   watchSearchIntent();
 
   if (typeof document$ !== "undefined") {

@@ -109,3 +109,24 @@ def test_problem_tables_have_material_cell_padding(page: Page, server: Server, p
     border = cell.evaluate("td => getComputedStyle(td).borderTopStyle")
     assert padding >= 8, padding
     assert border == "solid"
+
+
+def test_choice_survives_reload_and_back(page: Page, server: Server) -> None:
+    """The tab and order are kept in the address: a reload, and Back from a problem, show the same list."""
+    open_index(page, server)
+    page.locator("a.np-lc-tab", has_text="图").click()
+    page.locator(".np-lc-sort button", has_text="题号降序").click()
+    wait_for_ids(page, list(reversed(GRAPH_IDS)))
+    assert page.url.endswith("/leetcode/#topic=graph&order=desc"), page.url
+    page.reload()
+    wait_for_ids(page, list(reversed(GRAPH_IDS)))
+    expect(page.locator("a.np-lc-tab[aria-current=page]")).to_have_attribute("data-topic", "graph")
+    expect(page.locator(".np-lc-sort button[aria-pressed=true]")).to_have_text("题号降序")
+    page.locator(".np-lc-list tbody tr[data-lc-id='207'] a").click()
+    page.wait_for_url("**/leetcode/0207-course-schedule/")
+    page.go_back()
+    wait_for_ids(page, list(reversed(GRAPH_IDS)))
+    page.locator("a.np-lc-tab", has_text="全部").click()
+    page.locator(".np-lc-sort button", has_text="题号升序").click()
+    wait_for_ids(page, ALL_IDS)
+    assert path_of(page.url) == "/leetcode/" and "#" not in page.url, page.url

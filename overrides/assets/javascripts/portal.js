@@ -122,6 +122,33 @@
     return row;
   }
 
+  /* The reader's tab, difficulty and order live in the address's fragment (#topic=graph&order=desc),
+     so that a reload, a shared link or Back from a problem shows the same list. replaceState:
+     a choice adds no history entry of its own. */
+  function readChoice(root) {
+    var params = new URLSearchParams(location.hash.slice(1));
+    function allowed(selector, attribute, value, fallback) {
+      var known = Array.prototype.some.call(root.querySelectorAll(selector), function (node) {
+        return node.getAttribute(attribute) === value;
+      });
+      return value !== null && known ? value : fallback;
+    }
+    return {
+      topic: allowed(".np-lc-tab", "data-topic", params.get("topic"), ""),
+      difficulty: allowed(".np-lc-filter [data-difficulty]", "data-difficulty", params.get("difficulty"), "all"),
+      order: params.get("order") === "desc" ? "desc" : "asc"
+    };
+  }
+
+  function keepChoice(state) {
+    var params = new URLSearchParams();
+    if (state.topic) params.set("topic", state.topic);
+    if (state.difficulty !== "all") params.set("difficulty", state.difficulty);
+    if (state.order !== "asc") params.set("order", state.order);
+    var fragment = params.toString();
+    history.replaceState(history.state, "", fragment ? "#" + fragment : location.pathname + location.search);
+  }
+
   function wireProblemList() {
     var root = document.querySelector("[data-np-lc-list]");
     if (!root || root.dataset.wired || !root.dataset.src) return;
@@ -133,7 +160,8 @@
     var body = root.querySelector(".np-lc-list tbody");
     var status = root.querySelector(".np-lc-status");
     var more = root.querySelector(".np-lc-more");
-    var state = { topic: "", difficulty: "all", order: "asc", limit: step };
+    var choice = readChoice(root);
+    var state = { topic: choice.topic, difficulty: choice.difficulty, order: choice.order, limit: step };
     var drawn = 0;  // increases with each draw: a slow answer never overwrites a newer choice
 
     function format(shown, count) {
@@ -142,6 +170,7 @@
 
     function draw() {
       var turn = ++drawn;
+      keepChoice(state);
       status.textContent = labels.list_loading;
       root.setAttribute("aria-busy", "true");
       problemList(root.dataset.src).then(function (data) {
@@ -171,11 +200,21 @@
       }).then(function () { root.removeAttribute("aria-busy"); });
     }
 
-    function choose(buttons, chosen) {
-      buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(button === chosen)); });
+    function pressed(buttons, attribute, value) {
+      buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(button.getAttribute(attribute) === value)); });
+    }
+
+    function showChoice() {
+      tabs.forEach(function (tab) {
+        if (tab.dataset.topic === state.topic) tab.setAttribute("aria-current", "page"); else tab.removeAttribute("aria-current");
+      });
+      pressed(levels, "data-difficulty", state.difficulty);
+      pressed(orders, "data-order", state.order);
     }
 
     var tabs = Array.prototype.slice.call(root.querySelectorAll(".np-lc-tab"));
+    var levels = Array.prototype.slice.call(root.querySelectorAll(".np-lc-filter [data-difficulty]"));
+    var orders = Array.prototype.slice.call(root.querySelectorAll(".np-lc-sort [data-order]"));
     tabs.forEach(function (tab) {
       tab.addEventListener("click", function (event) {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button) return;
@@ -183,30 +222,26 @@
         // stopPropagation: Material's instant navigation must not follow it either.
         event.preventDefault();
         event.stopPropagation();
-        tabs.forEach(function (other) {
-          if (other === tab) other.setAttribute("aria-current", "page"); else other.removeAttribute("aria-current");
-        });
-        revealCurrentTab();
         state.topic = tab.dataset.topic;
         state.limit = step;
+        showChoice();
+        revealCurrentTab();
         draw();
       });
     });
-    var levels = Array.prototype.slice.call(root.querySelectorAll("[data-difficulty].np-lc-chip"));
     levels.forEach(function (button) {
       button.addEventListener("click", function () {
-        choose(levels, button);
         state.difficulty = button.dataset.difficulty;
         state.limit = step;
+        showChoice();
         draw();
       });
     });
-    var orders = Array.prototype.slice.call(root.querySelectorAll("[data-order].np-lc-chip"));
     orders.forEach(function (button) {
       button.addEventListener("click", function () {
-        choose(orders, button);
         state.order = button.dataset.order;
         state.limit = step;
+        showChoice();
         draw();
       });
     });
@@ -216,6 +251,11 @@
     });
     root.querySelector(".np-lc-controls").hidden = false;
     more.hidden = total <= step;
+    if (state.topic || state.difficulty !== "all" || state.order !== "asc") {
+      showChoice();
+      revealCurrentTab();
+      draw();
+    }
   }
 
   /* On a phone the topic tabs are one row that scrolls sideways: show the current one. */

@@ -6,6 +6,7 @@ instance; a ``Catalog`` is made afresh for every one of those builds.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -96,11 +97,12 @@ class NoteReader:
     def read(self, file: File, category: str) -> tuple[Note, list[Diagnostic]]:
         """The note ``file`` holds now, and what is wrong in it."""
         display_path = self.display_path(file)
-        key = (file.abs_src_path, os.path.getmtime(file.abs_src_path), category, self.rules)
+        text = read_source(file.abs_src_path)
+        # By content, not modification time: a rewrite can keep the time (``rsync -t``).
+        key = (file.abs_src_path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), category, self.rules)
         parsed = self.parsed_cache.get(key)
         if parsed is None:
-            parsed = self.parsed_cache[key] = parse_note(display_path, read_source(file.abs_src_path),
-                                                         category, self.rules)
+            parsed = self.parsed_cache[key] = parse_note(display_path, text, category, self.rules)
         history = self.git_dates.get(os.path.realpath(file.abs_src_path))
         date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
         updated = parsed.meta.updated

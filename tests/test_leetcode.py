@@ -155,13 +155,15 @@ def index_rows(result: BuildResult, language: str) -> list[tuple[str, Tag]]:
 
 
 def topic_rows(result: BuildResult, language: str, slug: str) -> list[Tag]:
-    """Rows on the page of a topic, reached from the topic's section of the index page."""
+    """Rows on the page of a topic, reached from the topic's tab on the index page."""
     page_path = f"{PREFIX[language]}leetcode/"
-    section = result.html(page_path).select_one(f"section.np-lc-topic[data-topic={slug}]")
-    links = section.select("a.np-lc-topic__link[href]")
-    if not links:
-        return []
-    return result.html(absolute_url(page_path, links[0]["href"])[len(SITE_URL):]).select("tr[data-lc-id]")
+    (tab,) = result.html(page_path).select(f"nav.np-lc-tabs a.np-lc-tab[data-topic={slug}]")
+    return result.html(absolute_url(page_path, tab["href"])[len(SITE_URL):]).select(".np-lc-range tr[data-lc-id]")
+
+
+def list_rows(result: BuildResult, language: str) -> list[Tag]:
+    """The problem rows the index page draws itself."""
+    return result.html(f"{PREFIX[language]}leetcode/").select(".np-lc-browser .np-lc-list tr[data-lc-id]")
 
 
 def row_ids(rows: list[Tag]) -> list[int]:
@@ -258,20 +260,147 @@ def test_number_ranges_hold_only_their_problems(portal: BuildResult, language: s
     assert links == [(slug, f"{PREFIX[language]}leetcode/{slug}/") for slug in EXPECTED_RANGES]
     filled = {slug: row_ids(range_rows(portal.html(path))) for slug, path in links}
     assert filled == EXPECTED_RANGES
-    assert range_rows(portal.html(f"{PREFIX[language]}leetcode/")) == []  # the index only links
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_topic_sections_in_configured_order(portal: BuildResult, language: str) -> None:
-    """Topic sections follow the configured order, are labelled per language and list problems by number."""
-    sections = portal.html(f"{PREFIX[language]}leetcode/").select("section.np-lc-topic[data-topic]")
-    assert [s["data-topic"] for s in sections] == [slug for slug, _, _ in TOPICS]
-    for section in sections:
-        slug = section["data-topic"]
-        assert section["data-count"] == str(len(EXPECTED_TOPIC_IDS[slug])), slug
+def test_index_shows_the_problems_themselves(portal: BuildResult, language: str) -> None:
+    """/leetcode/ lists the problems (all eleven fit in its first hundred), by number, each linking
+    its note with its difficulty and topics; no statement column (the rows the script draws
+    have none), and a status line saying how many are shown."""
+    rows = list_rows(portal, language)
+    assert row_ids(rows) == SORTED_IDS
+    page_path = f"{PREFIX[language]}leetcode/"
+    for row in rows:
+        problem = BY_ID[int(row["data-lc-id"])]
+        (link,) = row.select("a")
+        assert link.get_text(strip=True) == problem.title_in(language)
+        assert absolute_url(page_path, link["href"]) == note_url(problem.stem, language)
+        assert row["data-difficulty"] == problem.difficulty
+        assert [t["data-topic"] for t in row.select(".np-topic")] == [TOPIC_SLUG[n] for n in problem.topics]
+    index = portal.html(page_path)
+    assert index.select(".np-lc-browser th") and len(index.select(".np-lc-browser thead th")) == 4
+    assert index.select(".np-lc-browser a.np-lc-statement") == []
+    expected_status = {"zh": "显示 11 / 11 道题", "en": "Showing 11 of 11 problems"}[language]
+    assert [p.get_text(strip=True) for p in index.select(".np-lc-browser .np-lc-status")] == [expected_status]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_topic_tabs_over_the_list_in_configured_order(portal: BuildResult, language: str) -> None:
+    """Over the list: an "all" tab, then the nine topics in the configured order with their counts;
+    each tab links the topic's page (readers without JavaScript), which lists its problems."""
+    page_path = f"{PREFIX[language]}leetcode/"
+    navs = portal.html(page_path).select(".np-lc-browser nav.np-lc-tabs[aria-label]")
+    assert len(navs) == 1
+    assert navs[0]["aria-label"] == {"zh": "按专题浏览", "en": "Browse by topic"}[language]
+    tabs = navs[0].select("a.np-lc-tab")
+    expected_names = {"zh": ["全部", "数组&链表&字符串", "双指针", "滑动窗口", "哈希表", "栈&队列", "单调队列",
+                             "树与堆", "图", "数学"],
+                      "en": ["All", "Arrays, Lists & Strings", "Two Pointers", "Sliding Window", "Hash Table",
+                             "Stack & Queue", "Monotonic Queue", "Trees & Heaps", "Graphs", "Math"]}[language]
+    assert [own_text(tab) for tab in tabs] == expected_names
+    assert [tab["data-topic"] for tab in tabs] == [""] + [slug for slug, _, _ in TOPICS]
+    assert [tab.select_one(".np-lc-tab__count").get_text() for tab in tabs] == \
+        ["11"] + [str(len(EXPECTED_TOPIC_IDS[slug])) for slug, _, _ in TOPICS]
+    assert [tab.get("aria-current") for tab in tabs] == ["page"] + [None] * 9
+    assert absolute_url(page_path, tabs[0]["href"]) == f"{SITE_URL}{page_path}"
+    for slug, _, _ in TOPICS:
         assert row_ids(topic_rows(portal, language, slug)) == EXPECTED_TOPIC_IDS[slug], slug
-        heading = section.find(["h2", "h3", "h4"])
-        assert heading is not None and own_text(heading) == TOPIC_LABEL[language][slug]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_topic_page_lists_its_problems_under_the_tabs(portal: BuildResult, language: str) -> None:
+    """leetcode/topics/<slug>/ shows the tabs with its own marked, its problems with their statement
+    links, and the number pager."""
+    page = portal.html(f"{PREFIX[language]}leetcode/topics/sliding-window/")
+    current = page.select("nav.np-lc-tabs a[aria-current=page]")
+    assert [tab["data-topic"] for tab in current] == ["sliding-window"]
+    rows = page.select(".np-lc-range tr[data-lc-id]")
+    assert row_ids(rows) == [76, 239]
+    assert [a["href"] for a in page.select(".np-lc-range a.np-lc-statement")] == \
+        [BY_ID[76].statement_url(language), BY_ID[239].statement_url(language)]
+    assert len(page.select("nav.np-lc-pager .np-lc-range-links a")) == len(EXPECTED_RANGES)
+
+
+@pytest.mark.parametrize("path", ["leetcode/", "leetcode/101-200/", "leetcode/topics/hash-table/",
+                                  "en/leetcode/", "en/leetcode/1-100/", "en/leetcode/topics/graph/"])
+def test_problem_tables_are_wrapped_as_material_wraps_tables(portal: BuildResult, path: str) -> None:
+    """Every problem table sits in Material's wrappers (scrollwrap > table wrapper) inside the
+    typeset content, as Material puts Markdown tables: padded cells, sideways scroll on a phone."""
+    tables = portal.html(path).select("article table")
+    assert tables, path
+    for table in tables:
+        wrapper = table.parent
+        assert wrapper.name == "div" and wrapper["class"] == ["md-typeset__table"], path
+        assert wrapper.parent["class"] == ["md-typeset__scrollwrap"], path
+        assert table.find_parent(class_="md-typeset") is not None, path
+
+
+@pytest.mark.parametrize(("language", "path", "current"), [
+    ("zh", "leetcode/", None), ("en", "en/leetcode/", None),
+    ("zh", "leetcode/101-200/", "101-200"), ("en", "en/leetcode/1401-1500/", "1401-1500"),
+])
+def test_number_ranges_are_a_labelled_pager(portal: BuildResult, language: str, path: str,
+                                            current: str | None) -> None:
+    """The range links are one <nav> named by its visible heading, "按题号浏览" / "Browse by number",
+    marking the range of the page it is on."""
+    navs = portal.html(path).select("nav.np-lc-pager")
+    assert len(navs) == 1
+    nav = navs[0]
+    label = nav.find(id=nav["aria-labelledby"])
+    assert label is not None and label.get_text(strip=True) == {"zh": "按题号浏览", "en": "Browse by number"}[language]
+    links = nav.select(".np-lc-range-links a")
+    assert [a.get_text(strip=True) for a in links] == ["1–100", "101–200", "201–300", "1401–1500"]
+    assert [a.parent["data-range"] for a in links if a.get("aria-current") == "page"] == ([current] if current else [])
+    assert portal.html(path).select(".np-lc-range-links") == nav.select(".np-lc-range-links")  # no second list
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_list_data_holds_every_problem_compactly(portal: BuildResult, language: str) -> None:
+    """The index names its list data (with a version); the file has every problem as [id, title,
+    difficulty index, topic indexes, url below base, (1 when untranslated)], topics in tab order."""
+    page_path = f"{PREFIX[language]}leetcode/"
+    (browser,) = portal.html(page_path).select(".np-lc-browser[data-np-lc-list][data-src]")
+    source = absolute_url(page_path, browser["data-src"])
+    assert re.fullmatch(rf"{re.escape(SITE_URL + page_path)}problems\.json\?v=[0-9a-f]{{10}}", source), source
+    data = json.loads((portal.site_dir / page_path / "problems.json").read_text(encoding="utf-8"))
+    assert data["base"] == page_path
+    assert data["topics"] == [slug for slug, _, _ in TOPICS]
+    assert data["difficulties"] == ["easy", "medium", "hard", "unknown"]
+    by_id = {item[0]: item for item in data["problems"]}
+    assert [item[0] for item in data["problems"]] == SORTED_IDS
+    untranslated = 1 if language == "en" else None
+    assert by_id[76] == [76, BY_ID[76].title_in(language), 2, [2, 3], "0076-minimum-window-substring/"]
+    assert by_id[239] == [239, "滑动窗口最大值", 2, [2, 5], "0239-sliding-window-maximum/"] + (
+        [untranslated] if untranslated else [])
+    assert by_id[146] == [146, "LRU 缓存", 1, [0, 3], "0146/"] + ([untranslated] if untranslated else [])
+    assert by_id[9][2:4] == [0, [8]]
+    labels = json.loads(browser["data-labels"])
+    assert labels["topics"]["graph"] == TOPIC_LABEL[language]["graph"]
+    assert labels["difficulties"]["hard"] == DIFFICULTY_LABEL[language]["hard"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_index_filter_and_sort_controls(portal: BuildResult, language: str) -> None:
+    """Difficulty filter all/easy/medium/hard (no "unrated": every problem has a difficulty) and
+    sort by number, both waiting for the script (hidden until portal.js shows them)."""
+    (controls,) = portal.html(f"{PREFIX[language]}leetcode/").select(".np-lc-browser .np-lc-controls[hidden]")
+    levels = controls.select("[role=group] button[data-difficulty]")
+    assert [(b["data-difficulty"], b.get_text(strip=True), b["aria-pressed"]) for b in levels] == {
+        "zh": [("all", "全部", "true"), ("easy", "简单", "false"), ("medium", "中等", "false"), ("hard", "困难", "false")],
+        "en": [("all", "All", "true"), ("easy", "Easy", "false"), ("medium", "Medium", "false"), ("hard", "Hard", "false")],
+    }[language]
+    orders = controls.select("[role=group] button[data-order]")
+    assert [(b["data-order"], b["aria-pressed"]) for b in orders] == [("asc", "true"), ("desc", "false")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_goto_box_says_what_an_entry_must_be(portal: BuildResult, language: str) -> None:
+    """The go-to box carries its message for an empty or non-numeric entry, in the page's language,
+    and takes text (the script, not the browser, judges it)."""
+    (form,) = portal.html(f"{PREFIX[language]}leetcode/").select("form[data-np-goto]")
+    assert form["data-invalid"] == {"zh": "请输入题号（正整数）。",
+                                    "en": "Enter a problem number (a whole number from 1)."}[language]
+    assert form.select_one("input")["type"] == "text"
 
 
 def test_en_index_has_same_rows_in_english(portal: BuildResult) -> None:
@@ -372,6 +501,26 @@ def test_search_indexes_problem_number(portal: BuildResult, language: str) -> No
     assert "LeetCode 76" in pages[location]["content"]
 
 
+def test_index_draws_the_first_hundred_and_lists_the_rest_in_its_data(site: FixtureSite) -> None:
+    """With 130 problems the index page draws problems 1–100 only (it stays light at thousands);
+    its list data holds all 130 and the page offers "show more" to the script."""
+    topics = [name for _, name, _ in TOPICS]
+    for number in range(1, 131):
+        site.note(f"leetcode/{number:04d}.md", f"第{number}题", "2025-01-01",
+                  leetcode={"id": number, "difficulty": "easy", "topics": [topics[number % 9]]})
+    result = site.build()
+    assert result.returncode == 0, result.output
+    index = result.html("leetcode/")
+    assert row_ids(index.select(".np-lc-list tr[data-lc-id]")) == list(range(1, 101))
+    (browser,) = index.select(".np-lc-browser")
+    assert (browser["data-first"], browser["data-total"]) == ("100", "130")
+    assert index.select_one(".np-lc-status").get_text(strip=True) == "显示 100 / 130 道题"
+    assert len(index.select("button.np-lc-more")) == 1
+    data = json.loads((result.site_dir / "leetcode" / "problems.json").read_text(encoding="utf-8"))
+    assert [item[0] for item in data["problems"]] == list(range(1, 131))
+    assert data["problems"][129] == [130, "第130题", 0, [130 % 9], "0130/"]
+
+
 # -- bad input, non-strict -------------------------------------------------------
 
 DUPLICATE_A = "docs/leetcode/0015-3sum.md"
@@ -459,6 +608,17 @@ def test_note_with_bad_field_is_still_built_and_listed(bad_portal: BuildResult, 
     path, row = rows[0]
     links = [a for a in row.select("a") if "np-lc-statement" not in a.get("class", [])]
     assert [absolute_url(path, a["href"]) for a in links] == [f"{SITE_URL}leetcode/{stem}/"]
+
+
+def test_unrated_problem_gets_its_own_filter(bad_portal: BuildResult) -> None:
+    """A problem whose difficulty could not be read (84, "extreme") is listed as unrated, and the
+    filter then offers "未标注" after the three difficulties."""
+    index = bad_portal.html("leetcode/")
+    levels = index.select(".np-lc-controls button[data-difficulty]")
+    assert [(b["data-difficulty"], b.get_text(strip=True)) for b in levels] == [
+        ("all", "全部"), ("easy", "简单"), ("medium", "中等"), ("hard", "困难"), ("unknown", "未标注")]
+    data = json.loads((bad_portal.site_dir / "leetcode" / "problems.json").read_text(encoding="utf-8"))
+    assert {item[0]: item[2] for item in data["problems"]}[84] == 3
 
 
 def test_cross_link_without_note_goes_to_statement_and_warns(bad_portal: BuildResult) -> None:

@@ -77,3 +77,22 @@ def test_goto_from_a_range_page_to_another_range(page: Page, server: Server) -> 
         "还没有第 150 题的笔记。")
     submit_problem(page, "1438")
     wait_for_path(page, "/leetcode/1438-longest-continuous-subarray-with-absolute-diff-less-than-or-equal-to-limit/")
+
+
+@pytest.mark.parametrize(("path", "entry", "message"), [
+    ("/leetcode/", "", "请输入题号（正整数）。"),
+    ("/leetcode/", "abc", "请输入题号（正整数）。"),
+    ("/leetcode/1-100/", "-3", "请输入题号（正整数）。"),
+    ("/en/leetcode/", "", "Enter a problem number (a whole number from 1)."),
+    ("/en/leetcode/", "seven", "Enter a problem number (a whole number from 1)."),
+])
+def test_goto_explains_an_empty_or_non_numeric_entry(page: Page, server: Server, path: str, entry: str,
+                                                     message: str) -> None:
+    """An empty or non-numeric entry says what to type, in the page's language; nothing is loaded."""
+    page.goto(server.url(path))
+    expect(page.locator("form[data-np-goto]")).to_have_attribute("data-wired", "true")
+    mark_document(page)
+    submit_problem(page, entry)
+    expect(page.locator("output.np-lc-goto__message")).to_have_text(message)
+    assert path_of(page.url) == path
+    assert is_same_document(page)

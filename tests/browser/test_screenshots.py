@@ -51,7 +51,7 @@ def test_screenshots_light(page: Page, server: Server, screenshots: Path) -> Non
     capture(page, screenshots / "math-note.png", full_page=False, shows={".katex": 3, "article h1": 1})
     page.goto(server.url("/leetcode/"))
     capture(page, screenshots / "leetcode-index.png", full_page=False,
-            shows={"form[data-np-goto]": 1, ".np-lc-range-links a": 1})
+            shows={"form[data-np-goto]": 1, "a.np-lc-tab": 10, ".np-lc-list tr[data-lc-id]": 5})
 
 
 def test_screenshot_home_dark(dark_context: BrowserContext, server: Server, screenshots: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from notes_portal.catalog.structure import LeetCodeInfo, Note
@@ -12,6 +15,13 @@ if TYPE_CHECKING:
     from notes_portal.catalog.collect import Catalog
 from notes_portal.config import DIFFICULTIES
 from notes_portal.views.labels import labels_for
+
+
+#: Problems the index page draws in its HTML: the first screenfuls, light at any size; the
+#: reader's tab, filter, sort or "show more" loads the rest (``ListData``).
+FIRST_ROWS = 100
+#: The list data's file, next to the index page (``leetcode/problems.json``).
+LIST_DATA_FILE = "problems.json"
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,24 @@ class LeetCodeIndex:
     range_size: int = 100
     #: Rows shown elsewhere when every range has its own page: the index stays small.
     paged: bool = field(default=False)
+
+    @property
+    def first_rows(self) -> tuple[ProblemRow, ...]:
+        """The rows the index page draws itself (by number); the rest come from its list data."""
+        return self.rows[:FIRST_ROWS]
+
+    @property
+    def unrated_count(self) -> int:
+        """Problems without a difficulty: the filter offers "unrated" only when there are some."""
+        return sum(1 for row in self.rows if row.difficulty == "unknown")
+
+    def script_labels(self, t: Mapping[str, str]) -> dict[str, Any]:
+        """What portal.js needs to draw rows and messages as the page does, in the page's language."""
+        return {
+            "difficulties": {difficulty: t[difficulty] for difficulty in (*DIFFICULTIES, "unknown")},
+            "topics": {section.topic.slug: section.topic.label for section in self.topics},
+            **{key: t[key] for key in ("shown_of", "list_loading", "list_failed", "no_problems")},
+        }
 
     def range_urls(self) -> dict[str, str]:
         """Range slug → its page, for the go-to box, which loads only that range's numbers."""
@@ -221,3 +249,44 @@ def _ranges(rows: list[ProblemRow], size: int, label: str,
         ranges.append(NumberRange(slug=slug, label=label.format(start=index * size + 1, end=(index + 1) * size),
                                   rows=tuple(members), url=list_urls.get(slug)))
     return tuple(ranges)
+
+
+@dataclass(frozen=True)
+class ListData:
+    """Every problem of one language in compact JSON, for the index page's tabs, filters, sort
+    and "show more": fetched only when the reader asks, never with the page.
+
+    ``{"base": "en/leetcode/", "topics": [slug, …], "difficulties": [key, …],
+    "problems": [[id, title, difficulty index, [topic indexes], url below base, untranslated?], …]}``;
+    labels are not repeated: the page has them (its tabs and filter buttons).
+    """
+
+    index: LeetCodeIndex
+    #: Site-relative folder of the index page (``leetcode/``, ``en/leetcode/``).
+    base: str
+
+    @cached_property
+    def text(self) -> str:
+        topic_slugs = [section.topic.slug for section in self.index.topics]
+        position = {slug: number for number, slug in enumerate(topic_slugs)}
+        difficulties = [*DIFFICULTIES, "unknown"]
+        problems = []
+        for row in self.index.rows:
+            url = row.url[len(self.base):] if row.url.startswith(self.base) else row.url
+            item: list[Any] = [row.id, row.title, difficulties.index(row.difficulty),
+                               [position[topic.slug] for topic in row.topics], url]
+            if row.untranslated:
+                item.append(1)
+            problems.append(item)
+        data = {"base": self.base, "topics": topic_slugs, "difficulties": difficulties, "problems": problems}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @cached_property
+    def version(self) -> str:
+        """Changes with the content, so a browser never keeps an old list after a deploy."""
+        return hashlib.sha256(self.text.encode()).hexdigest()[:10]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL, with the version as a query."""
+        return f"{self.base}{LIST_DATA_FILE}?v={self.version}"

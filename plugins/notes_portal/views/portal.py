@@ -42,6 +42,7 @@ from notes_portal.views.feed import FeedEntry, feed_entries
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import (
     LeetCodeIndex,
+    ListData,
     NumberRange,
     ProblemRow,
     TopicSection,
@@ -73,6 +74,8 @@ class PageView:
     tiles: list[Tile] = field(default_factory=list)
     category: Category | None = None
     leetcode: LeetCodeIndex | None = None
+    #: On the LeetCode index: where its tabs, filter and sort load every problem from.
+    leetcode_data: ListData | None = None
     #: On a page of the LeetCode index: the number range or the topic it lists.
     listing: NumberRange | TopicSection | None = None
     #: On the tag index: every tag; on a tag's page: that tag.
@@ -220,6 +223,13 @@ class Portal:
         )
 
     @cached_property
+    def leetcode_data(self) -> ListData | None:
+        """Every problem in compact JSON for the index page, None when the build has no index page."""
+        if not any(page.kind == LEETCODE for page in self.pages.values()):
+            return None
+        return ListData(self.leetcode_index, f"{self.language.url_prefix}{self.config.leetcode.category}/")
+
+    @cached_property
     def tiles(self) -> list[Tile]:
         counts = [(d, n) for d, _, n in self.leetcode_index.difficulty_counts]
         return build_tiles(self.catalog.categories, self.catalog.by_category, self.language.url_prefix,
@@ -246,6 +256,7 @@ class Portal:
         elif page.kind == LEETCODE:
             view.category = self.catalog.category(page.category or "")
             view.leetcode = self.leetcode_index
+            view.leetcode_data = self.leetcode_data
         elif page.kind == LEETCODE_LIST:
             view.category = self.catalog.category(page.category or "")
             view.leetcode = self.leetcode_index

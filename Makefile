@@ -74,7 +74,7 @@ $(NEWEST_STAMP):
 # The lowest versions differ from the newest in Material and pymdown-extensions (MkDocs and
 # mkdocs-static-i18n have one allowed version each): these tests go through every use of their
 # internals and of their rendering (i18n builds, both caches, search, links, the feed).
-COMPAT_FAST_TESTS := tests/test_foundation.py tests/test_build_cache.py tests/test_page_cache.py \
+COMPAT_FAST_TESTS := tests/test_foundation.py tests/test_material_config_block.py tests/test_build_cache.py tests/test_page_cache.py \
 	tests/test_search_build.py tests/test_links.py tests/test_feed.py
 
 test-compat-fast: $(LOWEST_STAMP)

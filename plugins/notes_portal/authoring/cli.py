@@ -20,6 +20,7 @@ import yaml
 from notes_portal.authoring.check_report import SHOWN_PER_KIND, check_report
 from notes_portal.authoring.rules import todays_rules
 from notes_portal.authoring.validation import check_docs
+from notes_portal.catalog.tag_names import TagNames
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
 EXIT_PROBLEMS = 1
@@ -35,6 +36,8 @@ class ProjectSettings:
     categories: list[str]
     topics: list[str]
     leetcode_category: str
+    #: Tags' names in other languages (``tags`` and the topics' ``en``), to check translations' tags.
+    tag_names: TagNames = TagNames()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(settings: ProjectSettings, *, verbose: bool = False) -> int:
     rules = todays_rules(settings.topics, settings.leetcode_category)
-    diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules)
+    diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules, settings.tag_names)
     problems, summary = check_report(diagnostics, verbose=verbose)
     for line in problems:
         print(line)
@@ -138,7 +141,20 @@ def read_settings(config_file: Path) -> ProjectSettings:
         categories=[item["slug"] for item in plugin.get("categories", [])],
         topics=[t["name"] for t in leetcode.get("topics", DEFAULT_TOPICS)],
         leetcode_category=leetcode.get("category", "leetcode"),
+        tag_names=TagNames.from_config(plugin.get("tags") or {}, leetcode.get("topics", DEFAULT_TOPICS),
+                                       default_language(config)),
     )
+
+
+def default_language(config: dict) -> str:
+    """The language at the site root: mkdocs-static-i18n's default, else the theme's."""
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and isinstance(entry.get("i18n"), dict):
+            for language in entry["i18n"].get("languages") or []:
+                if isinstance(language, dict) and language.get("default"):
+                    return str(language.get("locale"))
+    theme = config.get("theme")
+    return str(theme.get("language") or "en") if isinstance(theme, dict) else "en"
 
 
 class _TolerantLoader(yaml.SafeLoader):

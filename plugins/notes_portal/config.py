@@ -7,6 +7,8 @@ from typing import Any
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from notes_portal.catalog.tags import tag_key
+
 #: The LeetCode topics, in the order readers browse them; ``name`` is what
 #: authors write in front matter, ``en`` is shown on the English site.
 DEFAULT_TOPICS: list[dict[str, str]] = [
@@ -75,12 +77,18 @@ class TagNamesOption(opt.BaseConfigOption[dict]):
         if not isinstance(value, dict):
             raise ValidationError(f"{value!r} is not a mapping (expected {{tag: English name}}, "
                                   "e.g. {深度学习: Deep Learning})")
+        named: dict[tuple[str, str], str] = {}
         for tag, names in value.items():
             per_language = names if isinstance(names, dict) else {"en": names}
             for language, name in per_language.items():
                 if not isinstance(name, str) or not name.strip() or not isinstance(language, str):
                     raise ValidationError(f"{tag}: {names!r} is not a name (expected text, or a mapping "
                                           "of language codes to text such as {en: Deep Learning})")
+                # Two tags under one name would be two tags that readers can't tell apart.
+                other = named.setdefault((language, tag_key(name)), str(tag))
+                if other != str(tag):
+                    raise ValidationError(f"{tag}: {name!r} is already the {language} name of {other} (expected "
+                                          "one name per tag; write one of the two tags in the notes instead)")
         return value
 
 

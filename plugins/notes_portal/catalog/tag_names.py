@@ -77,24 +77,24 @@ def translation_tag_diagnostics(*, path: str, source: Callable[[], str], tags: l
     matched = {names.concept(tag) for tag in tags}
     unnamed = [tag for concept, tag in concepts.items()
                if concept not in matched and names.name(concept, language) is None]
-    expected = ", ".join(f"{tag} ({names.name(c, language)})" if names.name(c, language) else tag
-                         for c, tag in concepts.items()) or "none: the original has no tags"
+    expected = ", ".join(f"{tag} = {names.name(c, language)}" if names.name(c, language) else tag
+                         for c, tag in concepts.items()) or "none, the original has no tags"
     diagnostics = []
     for tag in unmatched:
         concept = names.concept(tag)
         if concept in names.names:
-            problem = (f"{tag!r} names {names.name(concept, names.default_language)!r}, which the original "
-                       f"{original_path} doesn't have")
-            advice = f"add {names.name(concept, names.default_language)} to the original's tags"
+            own = names.name(concept, names.default_language)
+            problem = f"{tag!r} names {own!r}, which the original {original_path} doesn't have"
+            advice = f"or add {own} to the original's tags"
         else:
             problem = f"{tag!r} is not a tag of the original {original_path}"
-            # One tag of each side left over: they are very likely one concept, so say which line to add.
+            # One tag of each side left over: very likely one concept, so say which line to add.
             example = f"{unnamed[0]}: {tag}" if len(unnamed) == 1 and len(unmatched) == 1 else "<tag>: <name>"
-            advice = f"name a tag once in mkdocs.yml under notes-portal tags, e.g. '{example}'"
+            advice = f"or name a tag once in mkdocs.yml under notes-portal tags, e.g. '{example}'"
         diagnostics.append(Diagnostic(
             path, line, "tags",
-            f"{problem}; a translation shows its original's tags, so this one is not shown (expected one "
-            f"of the original's tags or its {language} name: {expected}; {advice})"))
+            f"{problem}; a translation shows its original's tags, so it is not shown (expected one of them "
+            f"or its {language} name: {expected}; {advice})"))
     return diagnostics
 
 

@@ -1,6 +1,7 @@
 # Two entry points, both set-up free on a fresh machine:
 #   make serve   live-reloading preview (creates .venv and installs on first use)
 #   make test    the whole test suite (installs test extras and Debian's chromium when missing)
+# and make publish, which pushes the site to gh-pages only when it builds with --strict.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell sha1sum pyproject.toml | cut -c1-1
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium benchmark test-compat test-compat-lowest test-compat-newest test-compat-fast
+.PHONY: serve build publish test chromium benchmark test-compat test-compat-lowest test-compat-newest test-compat-fast
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# Push the site to the gh-pages branch. --strict: a build with any warning or error stops
+# here, before anything is pushed, so a broken note is never published.
+publish: $(STAMP)
+	$(BIN)/mkdocs gh-deploy --strict
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser here);
 # CJK fonts make the screenshots readable.

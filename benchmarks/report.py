@@ -323,6 +323,10 @@ def format_search_report(results: list[EngineFigures], checks: list[Check], meta
                        f"{_ratio(new.key_to_result_s, old.key_to_result_s):>8} "
                        f"{_ratio(new.total_bytes, old.total_bytes):>8}"
                        f"{'':>37} {_ratio(new.followup_s, old.followup_s):>8}")
+    for r in results:
+        if r.en_total_bytes is not None:
+            out.append(f"{r.size:>6} {r.engine + ' /en/':<12} first search from /en/ (a Chinese word, found in the "
+                       f"untranslated notes /en/ lists): {r.en_total_bytes / 1024:.0f} KB sent until the first result")
     sizes = sorted({r.size for r in results})
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]

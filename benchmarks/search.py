@@ -17,11 +17,18 @@ to the first result and from the first keystroke; bytes transferred until then, 
 the sitemap fetches; the median follow-up query; recall@10 of the generated queries; the
 index's build time and size (raw and gzipped); ratios; and PASS/FAIL for the targets.
 
+With ``--leetcode-collection [N]`` (default 4000) it also builds a LeetCode collection of N
+problems in a solutions repository's shape (``leetcode_collection``) and searches it by problem
+names, Chinese and English, with and without the number: the share found at rank 1 and the first
+search's bytes, against the targets (``search_collection``); ``--collection-only`` skips the
+synthetic portals.
+
 Usage (from the repository root)::
 
     .venv/bin/python benchmarks/search.py                    # sizes 300 1000 3000
     .venv/bin/python benchmarks/search.py --sizes 100        # quick run
     .venv/bin/python benchmarks/search.py --sizes 300 --keep --json
+    .venv/bin/python benchmarks/search.py --collection-only --leetcode-collection 200
 
 Progress goes to stderr; the report (table or ``--json``) to stdout.
 """
@@ -55,9 +62,15 @@ from benchmarks.common import (
     machine_facts,
     progress,
 )
+from benchmarks.leetcode_collection import DEFAULT_COLLECTION_SIZE, write_collection
 from benchmarks.portal_config import read_site_settings, with_plugin_option
 from benchmarks.portal_generator import DEFAULT_SEED, write_portal
 from benchmarks.report import format_search_report, search_checks
+from benchmarks.search_collection import (
+    CollectionSearchFigures,
+    format_collection_report,
+    measure_collection_search,
+)
 from benchmarks.search_measure import (
     COLD_RUNS,
     ENGINES,
@@ -79,9 +92,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="known-answer queries per engine and size (default: %(default)s)")
     parser.add_argument("--cold-runs", type=int, default=COLD_RUNS, metavar="R",
                         help="cold page loads per engine and size (default: %(default)s)")
+    parser.add_argument("--leetcode-collection", type=int, nargs="?", const=DEFAULT_COLLECTION_SIZE, metavar="N",
+                        help="also search a LeetCode collection of N problems by their names "
+                             "(default N: %(const)s)")
+    parser.add_argument("--collection-only", action="store_true",
+                        help="with --leetcode-collection: skip the synthetic portals")
     args = parser.parse_args(argv)
     check_common_options(parser, args)
     require_at_least(parser, "--cold-runs", args.cold_runs, 1)
+    require_at_least(parser, "--leetcode-collection", args.leetcode_collection, 10)
+    if args.collection_only and args.leetcode_collection is None:
+        parser.error("--collection-only: needs --leetcode-collection")
     return args
 
 
@@ -101,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failures: list[str] = []
     fingerprints = {code_fingerprint()}
     with work_dir("notes-portal-search-", args.keep) as work, sync_playwright() as playwright:
-        for size in sorted(dict.fromkeys(args.sizes)):
+        for size in [] if args.collection_only else sorted(dict.fromkeys(args.sizes)):
             started = time.perf_counter()
             portal = write_portal(work / f"n{size}", size, settings, config_text, args.seed, stock=False)
             ours_text = portal.ours_config.read_text(encoding="utf-8")
@@ -121,6 +142,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 fingerprints.add(code_fingerprint())
             if not args.keep:
                 shutil.rmtree(portal.root, ignore_errors=True)
+        collection: CollectionSearchFigures | None = None
+        if args.leetcode_collection is not None:
+            written = write_collection(work / f"leetcode-{args.leetcode_collection}", args.leetcode_collection,
+                                       settings, config_text, args.seed)
+            try:
+                collection = measure_collection_search(written, args, playwright)
+            except (RuntimeError, OSError) as error:
+                progress(f"LeetCode collection: FAILED: {error}")
+                failures.append(f"LeetCode collection of {args.leetcode_collection}: "
+                                f"{str(error).strip().splitlines()[-1][:300]}")
+            fingerprints.add(code_fingerprint())
 
     checks = search_checks(results)
     code = code_state(fingerprints)
@@ -129,12 +161,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if code["changed_during_run"]:
         meta["warning"] = "the plugin, templates or mkdocs.yml changed during the run"
     if args.json:
-        print(json.dumps({**meta, "results": [r.summary() for r in results], "checks": [asdict(c) for c in checks]},
+        print(json.dumps({**meta, "results": [r.summary() for r in results], "checks": [asdict(c) for c in checks],
+                          "leetcode_collection": collection.summary() if collection else None},
                          ensure_ascii=False, indent=2))
     else:
         if "warning" in meta:
             print(f"WARNING: {meta['warning']}")
-        print(format_search_report(results, checks, meta))
+        if results or not args.collection_only:
+            print(format_search_report(results, checks, meta))
+        if collection is not None:
+            print(format_collection_report(collection))
     return 0
 
 

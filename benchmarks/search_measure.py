@@ -195,6 +195,8 @@ class EngineFigures:
     #: 1-minute load average before the build and before the browser measurements.
     load: tuple[float, float] = (0.0, 0.0)
     cold: list[ColdRun] = field(default_factory=list)
+    #: The same from /en/, whose notes are mostly untranslated (new engine: both bundles are searched).
+    en_cold: list[ColdRun] = field(default_factory=list)
     queries: list[QueryRun] = field(default_factory=list)
     error: str | None = None
 
@@ -215,6 +217,10 @@ class EngineFigures:
         return self.median("total_bytes")
 
     @property
+    def en_total_bytes(self) -> float | None:
+        return statistics.median(run.total_bytes for run in self.en_cold) if self.en_cold else None
+
+    @property
     def followup_s(self) -> float | None:
         found = [q.seconds for q in self.queries if q.found and q.seconds is not None]
         return statistics.median(found) if found else None
@@ -225,7 +231,8 @@ class EngineFigures:
 
     def summary(self) -> dict[str, Any]:
         return {**asdict(self), "open_to_result_s": self.open_to_result_s, "key_to_result_s": self.key_to_result_s,
-                "total_bytes": self.total_bytes, "followup_s": self.followup_s, "recall": self.recall}
+                "total_bytes": self.total_bytes, "en_total_bytes": self.en_total_bytes,
+                "followup_s": self.followup_s, "recall": self.recall}
 
 
 def index_build_seconds(child: dict[str, Any]) -> dict[str, float]:
@@ -280,6 +287,9 @@ def measure_engine(portal: Portal, engine: str, config: Path, args: argparse.Nam
             cold_run(browser, server, url, typical[-1])  # warm-up: Chromium, the disk cache, the gzip cache
             for index in range(args.cold_runs):
                 figures.cold.append(cold_run(browser, server, url, typical[index % len(typical)]))
+            if engine == "new":  # a Chinese word from /en/: found in the untranslated notes it lists
+                for index in range(args.cold_runs):
+                    figures.en_cold.append(cold_run(browser, server, url + "en/", typical[index % len(typical)]))
             figures.queries = query_runs(browser, url, typical[0], pairs)
         except Exception as error:  # noqa: BLE001 - report what was measured, say what failed
             figures.error = f"{type(error).__name__}: {str(error)[:500]}"

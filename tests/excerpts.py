@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notes_portal.catalog.excerpt import summarize
+from notes_portal.catalog.structure import Excerpt
 
 #: The plugin's default reading speeds (config.py).
 CJK_PER_MINUTE = 400
@@ -10,6 +11,12 @@ WORDS_PER_MINUTE = 220
 
 
 def excerpt_of(html: str, summary: str | None, max_chars: int, max_words: int) -> str:
+    """The excerpt as plain text (Atom's form: formulas read as text)."""
+    return excerpt_parts_of(html, summary, max_chars, max_words).text
+
+
+def excerpt_parts_of(html: str, summary: str | None, max_chars: int, max_words: int) -> Excerpt:
+    """The excerpt with its formulas, as the feeds show it."""
     return summarize(html, summary, max_chars=max_chars, max_words=max_words,
                      cjk_per_minute=CJK_PER_MINUTE, words_per_minute=WORDS_PER_MINUTE)[0]
 

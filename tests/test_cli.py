@@ -20,6 +20,8 @@ from sites import BUILD_ENV, FixtureSite
 DIAGNOSTIC = re.compile(r"^(?P<path>docs/[^:]+):(?P<line>\d+): (?P<field>[a-z][a-z. ]*): (?P<problem>.+?) "
                         r"\(expected (?P<expected>[^)]+)\)")
 BUILD_MESSAGE = re.compile(r"^(?:WARNING|ERROR)\s+-\s+notes_portal: (?P<message>.*)$")
+#: The first paragraph ``new`` writes, which the author is meant to replace.
+PLACEHOLDER = "在这里写第一段：它会成为首页上的摘要。"
 
 
 def run_cli(project: FixtureSite, *args: str, script: list[str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,6 +29,13 @@ def run_cli(project: FixtureSite, *args: str, script: list[str] | None = None) -
     command = script or [sys.executable, "-m", "notes_portal.authoring.cli"]
     return subprocess.run([*command, *args], check=False, cwd=project.root, capture_output=True, text=True,
                           env=BUILD_ENV, timeout=120)
+
+
+def replace_placeholder(path: Path) -> None:
+    """Do what the author does next: write the first paragraph."""
+    text = path.read_text(encoding="utf-8")
+    assert PLACEHOLDER in text
+    path.write_text(text.replace(PLACEHOLDER, "注意力让每个位置直接看到所有位置。"), encoding="utf-8")
 
 
 def front_matter(path: Path) -> dict:
@@ -48,12 +57,16 @@ def project(tmp_path: Path) -> FixtureSite:
 
 @pytest.mark.parametrize(("category", "title", "file_name"), [
     ("deep-learning", "Layer Normalization", "layer-normalization.md"),
-    ("nlp", "注意力机制", "注意力机制.md"),
+    ("nlp", "注意力机制", "zhu-yi-li-ji-zhi.md"),
+    ("deep-learning", "LRU 缓存", "lru-huan-cun.md"),
+    ("nlp", "Ｔｒａｎｓｆｏｒｍｅｒ 与 Café", "transformer-yu-cafe.md"),
+    ("nlp", "😀 ✨", f"{dt.date.today().isoformat()}.md"),
 ])
 def test_new_writes_note_with_front_matter(project: FixtureSite, category: str, title: str,
                                            file_name: str) -> None:
     """``new <category> "<title>"`` writes ``docs/<category>/<slug>.md`` with title, today's date and
-    tags, and prints where it wrote it."""
+    tags, and prints where it wrote it. The default slug is ASCII: Chinese in pinyin, full-width and
+    accented letters plain, today's date when no letter or digit is left."""
     before = dt.date.today()
     done = run_cli(project, "new", category, title)
     assert done.returncode == 0, done.stderr
@@ -64,12 +77,16 @@ def test_new_writes_note_with_front_matter(project: FixtureSite, category: str, 
     assert meta["title"] == title
     assert meta["tags"] == []
     assert before <= meta["date"] <= dt.date.today()
+    assert [file.relative_to(project.docs).as_posix() for file in project.docs.rglob("*.md")] == [
+        f"{category}/{file_name}"]
 
 
 def test_new_note_passes_check(project: FixtureSite) -> None:
-    """What ``new`` writes is a valid note: ``check`` finds nothing to say about it."""
+    """What ``new`` writes is a valid note once its first paragraph is written: ``check`` finds
+    nothing to say about it."""
     assert run_cli(project, "new", "nlp", "分词", "--tag", "NLP", "--tag", "分词").returncode == 0
-    assert front_matter(project.docs / "nlp/分词.md")["tags"] == ["NLP", "分词"]
+    assert front_matter(project.docs / "nlp/fen-ci.md")["tags"] == ["NLP", "分词"]
+    replace_placeholder(project.docs / "nlp/fen-ci.md")
     done = run_cli(project, "check")
     assert (done.returncode, done.stdout) == (0, "")
 
@@ -98,7 +115,62 @@ def test_new_leetcode_note(project: FixtureSite) -> None:
     assert meta["title"] == "最小覆盖子串"
     assert before <= meta["date"] <= dt.date.today()
     assert meta["leetcode"] == {"id": 76, "difficulty": "hard", "topics": ["滑动窗口"]}
+    replace_placeholder(path)
     assert run_cli(project, "check").returncode == 0
+
+
+@pytest.mark.parametrize(("words", "file_name"), [
+    (["3", "无重复字符的最长子串", "--en-title", "Longest Substring Without Repeating Characters"],
+     "0003-longest-substring-without-repeating-characters.md"),
+    (["50", "Pow(x, n)"], "0050-powx-n.md"),
+    (["167", "Two Sum II - Input Array Is Sorted"], "0167-two-sum-ii-input-array-is-sorted.md"),
+    (["4", "寻找两个正序数组的中位数"], "0004.md"),
+])
+def test_new_leetcode_file_name_is_ascii(project: FixtureSite, words: list[str], file_name: str) -> None:
+    """A LeetCode note is named by its number and LeetCode's slug of the English title (given with
+    ``--en-title``, or the title when it is English), which the build uses as the statement's
+    address; a Chinese title alone gives the number alone, never a made-up slug."""
+    done = run_cli(project, "new", "leetcode", *words)
+    assert done.returncode == 0, done.stderr
+    assert [file.name for file in (project.docs / "leetcode").iterdir()] == [file_name]
+    assert front_matter(project.docs / "leetcode" / file_name)["title"] == words[1]
+
+
+EXISTING_PROBLEM_3 = {
+    "by file name": ("leetcode/0003-longest-substring.md", "---\ntitle: 无重复字符的最长子串\n---\n\n正文。\n"),
+    "by file name, with an English translation": (
+        "leetcode/0003-longest-substring.md", "---\ntitle: 无重复字符的最长子串\n---\n\n正文。\n"),
+    "by folder name": ("leetcode/0003.Longest Substring Without Repeating Characters/README.md",
+                       "# 无重复字符的最长子串\n\n正文。\n"),
+    "by leetcode.id": ("leetcode/longest.md", "---\ntitle: 最长子串\nleetcode:\n  id: 3\n---\n\n正文。\n"),
+    "by first heading": ("leetcode/sliding-window.md", "# 3. 无重复字符的最长子串\n\n正文。\n"),
+    "by linked heading after a comment and a badge": (
+        "leetcode/from-github.md",
+        "<!-- 来自我的 GitHub 仓库 -->\n[![难度](https://img.shields.io/badge/中等-yellow)](#)\n\n"
+        "# [3. 无重复字符的最长子串](https://leetcode.cn/problems/longest-substring-without-repeating-characters)"
+        "\n\n正文。\n"),
+}
+
+
+@pytest.mark.parametrize("how", EXISTING_PROBLEM_3)
+def test_new_refuses_a_problem_that_has_a_note(project: FixtureSite, how: str) -> None:
+    """``new leetcode 3`` when problem 3 has a note, its number found where the build finds it:
+    exit 1, a sentence naming that note (not its translation), and nothing written."""
+    path, text = EXISTING_PROBLEM_3[how]
+    project.write(path, text, dedent=False)
+    written = [path]
+    if "translation" in how:
+        written.append(project.note(path.replace(".md", ".en.md"), "Longest Substring", "2024-01-01")
+                       .relative_to(project.docs).as_posix())
+    done = run_cli(project, "new", "leetcode", "3", "无重复字符的最长子串", "--en-title",
+                   "Longest Substring Without Repeating Characters")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == (f"problem 3 already has a note: docs/{path}. Nothing was written; "
+                           "add to that note instead.\n")
+    assert sorted(file.relative_to(project.docs).as_posix() for file in project.docs.rglob("*.md")) == \
+        sorted(written)
+    assert run_cli(project, "new", "leetcode", "33", "搜索旋转排序数组").returncode == 0  # 33 is not 3
 
 
 def test_new_leetcode_unknown_topic_is_refused(project: FixtureSite) -> None:
@@ -131,11 +203,27 @@ def write_good_notes(site: FixtureSite) -> None:
 
 
 def test_check_good_notes_exits_0(project: FixtureSite) -> None:
-    """Valid notes (translations included, even of LeetCode notes) give exit 0 and no output;
-    an ``x.en.md`` translation is not a second note for the same problem."""
+    """Valid notes (translations included, even of LeetCode notes) give exit 0, no problem and a
+    sentence saying so; an ``x.en.md`` translation is not a second note for the same problem."""
     write_good_notes(project)
     done = run_cli(project, "check")
     assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "Checked 5 notes and found no problems.\n"
+
+
+def test_check_reports_the_scaffold_placeholder(project: FixtureSite) -> None:
+    """A note that still holds the paragraph ``new`` wrote, whether fresh from ``new`` or an older
+    note, is a problem at the placeholder's line: exit 1."""
+    project.write("deep-learning/old.md", f"---\ntitle: 旧笔记\ndate: 2024-01-01\n---\n\n{PLACEHOLDER}\n",
+                  dedent=False)
+    assert run_cli(project, "new", "nlp", "分词").returncode == 0
+    done = run_cli(project, "check")
+    assert done.returncode == 1
+    expected = ("still holds the scaffold's placeholder '在这里写第一段：它会成为首页上的摘要。' (expected your "
+                "own first paragraph); the home page would show the placeholder as the note's summary")
+    assert done.stdout.splitlines() == [f"docs/deep-learning/old.md:6: content: {expected}",
+                                        f"docs/nlp/fen-ci.md:7: content: {expected}"]
+    assert done.stderr == "Checked 2 notes and found 2 problems in 2 files.\n"
 
 
 @pytest.mark.parametrize("bad_date", ["2024/01/05", "2026-13-45"])
@@ -239,10 +327,26 @@ def test_check_summarizes_a_large_collection_by_kind(project: FixtureSite) -> No
     assert [line.split(":")[0] for line in difficulty] == [
         "docs/leetcode/0001-p1.md", "docs/leetcode/0002-p2.md", "docs/leetcode/0003-p3.md"]
     assert [line.split(":")[0] for line in lines if ": date: " in line] == ["docs/nlp/late.md"]
-    summary = done.stderr.splitlines()
-    assert any(line.split()[:2] == ["5", "×"] and "leetcode.difficulty" in line and "2 more not shown" in line
-               for line in summary), summary
-    assert any(line.split()[:2] == ["1", "×"] and "date:" in line for line in summary), summary
+    assert done.stderr.splitlines() == [
+        ("2 more problems like the leetcode.difficulty one at docs/leetcode/0001-p1.md:4 are not shown "
+         "(5 in all); notes-portal check --verbose lists them all."),
+        "Checked 6 notes and found 6 problems in 6 files.",
+    ]
 
-    everything = run_cli(project, "check", "--verbose").stdout.splitlines()
-    assert len([line for line in everything if ": leetcode.difficulty: " in line]) == 5
+    everything = run_cli(project, "check", "--verbose")
+    assert len([line for line in everything.stdout.splitlines() if ": leetcode.difficulty: " in line]) == 5
+    assert everything.stderr == "Checked 6 notes and found 6 problems in 6 files.\n"
+
+
+def test_check_summary_is_sentences_not_cut_messages(project: FixtureSite) -> None:
+    """A YAML error is listed once in full (PyYAML's own words, with their values); what follows is
+    one count sentence, never the message with its values cut out ("did not find expected … or …")."""
+    project.write("nlp/unclosed.md", "---\ntitle: 未闭合\ntags: [NLP, 注意力\ndate: 2024-01-01\n---\n\n# 未闭合\n",
+                  dedent=False)
+    project.note("nlp/fine.md", "好笔记", "2024-01-01")
+    done = run_cli(project, "check")
+    assert done.returncode == 1
+    [problem] = done.stdout.splitlines()
+    assert problem.startswith("docs/nlp/unclosed.md:") and ": front matter: " in problem, problem
+    assert "…" not in done.stderr
+    assert done.stderr == "Checked 2 notes and found 1 problem in 1 file.\n"

@@ -8,7 +8,9 @@ MkDocs, no network.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-from sites import BUILD_ENV, MKDOCS, FixtureSite
+from sites import BUILD_ENV, MKDOCS, REPO, FixtureSite
 
 DOMAIN = "notes.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -171,3 +173,42 @@ def test_redeploy_adds_a_commit_with_the_changed_note(deploys: DeployRun) -> Non
 
     feed = etree.fromstring(deploys.show("feed.xml"))
     assert [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")] == [NEW_TITLE, OTHER_TITLE]
+
+
+def make_publish(root: Path) -> subprocess.CompletedProcess[str]:
+    """``make publish`` from the repository's Makefile, run in ``root``: its mkdocs is this
+    interpreter's (``BIN``), and the ``.venv`` set-up step is skipped (``STAMP=``)."""
+    return subprocess.run(["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "publish",
+                           f"BIN={Path(sys.executable).parent}", "STAMP="],
+                          check=False, cwd=root, capture_output=True, text=True, env=GIT_ENV, timeout=300)
+
+
+def test_publish_refuses_a_site_that_fails_strict(tmp_path: Path) -> None:
+    """A note with a broken date fails ``--strict``: ``make publish`` exits non-zero, says why, and
+    pushes nothing. Once the date is fixed, the same command publishes."""
+    root = tmp_path / "portal"
+    site = FixtureSite(root)
+    write_attention_note(site, OLD_TITLE)
+    site.note("nlp/broken-date.md", "日期写错的笔记", "2024-13-45", tags=["NLP"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(site.config(), allow_unicode=True), encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    bare = tmp_path / "remote.git"
+    git("init", "--bare", str(bare))
+    git("init", "--initial-branch", "main", cwd=root)
+    git("add", "-A", cwd=root)
+    git("commit", "-m", "A note with a broken date", cwd=root)
+    git("remote", "add", "origin", str(bare), cwd=root)
+
+    refused = make_publish(root)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "docs/nlp/broken-date.md:3: date: " in output
+    assert re.search(r"Aborted with \d+ warnings? in strict mode!", output), output
+    assert git("--git-dir", str(bare), "for-each-ref") == ""
+
+    site.note("nlp/broken-date.md", "日期写错的笔记", "2024-12-15", tags=["NLP"])
+    git("commit", "-am", "Fix the date", cwd=root)
+    published = make_publish(root)
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert git("--git-dir", str(bare), "for-each-ref", "--format=%(refname)").split() == ["refs/heads/gh-pages"]
+    assert "nlp/broken-date/index.html" in git("--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages")

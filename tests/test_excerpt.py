@@ -1,4 +1,9 @@
-"""Feed excerpts and reading times: the functions of ``notes_portal.catalog.excerpt`` and what a built site shows."""
+"""Feed excerpts and reading times: the functions of ``notes_portal.catalog.excerpt`` and what a built site shows.
+
+Inline math in an excerpt stays a formula: the feeds keep arithmatex's markup for KaTeX,
+the plain-text form (Atom) reads it as text. Tests of both name the TeX and the text they
+expect, written out here.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ from urllib.parse import urljoin, urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-from excerpts import excerpt_of, minutes_of
+import xml.etree.ElementTree as ET
+
+from excerpts import excerpt_of, excerpt_parts_of, minutes_of
 from sites import MARKDOWN_EXTENSIONS, SITE_URL, BuildResult, FixtureSite
 
 #: Raw syntax that must never reach a reader through an excerpt.
@@ -48,6 +55,12 @@ def render(text: str) -> str:
 
 def excerpt(source: str, summary: str | None = None, chars: int = 120, words: int = 50) -> str:
     return excerpt_of(render(source), summary, chars, words)
+
+
+def formulas(source: str, summary: str | None = None, chars: int = 120, words: int = 50) -> list[str]:
+    """The TeX of the excerpt's formulas, in order."""
+    parts = excerpt_parts_of(render(source), summary, chars, words).parts
+    return [part.tex for part in parts if part.tex is not None]
 
 
 def assert_plain(text: str) -> None:
@@ -123,6 +136,55 @@ def test_rendered_markup_never_reaches_the_excerpt() -> None:
     assert result == "复杂度是 O(n)，空间是 O(1)，用 哈希表 和 dict 与 文档 实现。"
 
 
+#: A first paragraph that opens with a formula and has the TeX that used to be mangled.
+MATH_OPENING = (r"$D_{\mathrm{KL}}(p\,\|\,q)$ 衡量两个分布之差，方差约为 $n_{\text{in}}\,\mathrm{Var}(w)\,\mathrm{Var}(x)$，"
+                r"注意力是 $\mathrm{softmax}(QK^\top/\sqrt{d_k})V$，迭代写作 $x_{k+1}=x_k-\eta\nabla f(x_k)$。")
+
+
+def test_inline_math_stays_whole_formulas() -> None:
+    """Each inline formula is a part of its own with its TeX as written, and reads as text."""
+    parts = excerpt_parts_of(render(MATH_OPENING), None, 120, 50).parts
+    assert [(part.tex, part.text) for part in parts if part.tex is not None] == [
+        (r"D_{\mathrm{KL}}(p\,\|\,q)", "D_KL(p ‖ q)"),
+        (r"n_{\text{in}}\,\mathrm{Var}(w)\,\mathrm{Var}(x)", "n_in Var(w) Var(x)"),
+        (r"\mathrm{softmax}(QK^\top/\sqrt{d_k})V", "softmax(QK^⊤/√d_k)V"),
+        (r"x_{k+1}=x_k-\eta\nabla f(x_k)", "x_{k+1}=x_k-η∇f(x_k)"),
+    ]
+    assert [part.text for part in parts if part.tex is None] == [
+        " 衡量两个分布之差，方差约为 ", "，注意力是 ", "，迭代写作 ", "。"]
+    assert excerpt(MATH_OPENING) == ("D_KL(p ‖ q) 衡量两个分布之差，方差约为 n_in Var(w) Var(x)，"
+                                     "注意力是 softmax(QK^⊤/√d_k)V，迭代写作 x_{k+1}=x_k-η∇f(x_k)。")
+
+
+@pytest.mark.parametrize("chars", range(4, 40, 2))
+def test_a_cut_never_splits_a_formula(chars: int) -> None:
+    """Wherever the limit falls, the excerpt keeps each formula whole or leaves it out; and
+    what it keeps is the opening of the text, then an ellipsis."""
+    whole = excerpt_parts_of(render(MATH_OPENING), None, 120, 50).parts
+    cut = excerpt_parts_of(render(MATH_OPENING), None, chars, 50).parts
+    if cut == whole:  # mostly Latin text: the limit is 3 × chars, and it fits
+        assert chars * 3 >= len("".join(part.text for part in whole))
+        return
+    assert cut[-1].tex is None and cut[-1].text.endswith("…")
+    kept = [part.tex for part in cut if part.tex is not None]
+    assert kept == [part.tex for part in whole if part.tex is not None][:len(kept)]
+    text = "".join(part.text for part in cut).removesuffix("…")
+    assert "".join(part.text for part in whole).startswith(text)
+
+
+def test_a_formula_longer_than_the_limit_is_shown_whole() -> None:
+    """An excerpt that opens with a formula longer than the limit shows it, not an ellipsis alone."""
+    assert formulas(MATH_OPENING, chars=6) == [r"D_{\mathrm{KL}}(p\,\|\,q)"]
+
+
+def test_summary_math_is_a_formula() -> None:
+    """Inline math in a front matter summary is a formula like the body's, its TeX intact
+    (the underscores are no Markdown emphasis)."""
+    assert formulas("正文。", summary=r"梯度下降 $x_{k+1}=x_k-\eta g_k$ 与 **动量** _法_") == [r"x_{k+1}=x_k-\eta g_k"]
+    assert excerpt("正文。", summary=r"梯度下降 $x_{k+1}=x_k-\eta g_k$ 与 **动量** _法_") == \
+        "梯度下降 x_{k+1}=x_k-ηg_k 与 动量 法"
+
+
 def test_code_block_inside_list_item_is_skipped() -> None:
     """List items count as opening text, but a code block nested in one does not."""
     source = ("开头一段。\n\n- 第一步：建表。\n\n    ```python\n    LIST_SECRET = 2\n    ```\n\n"
@@ -149,8 +211,10 @@ LONG_BODY = SKIPPED_BLOCKS + "段落内容，" * 60
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """Notes exercising each excerpt source and each kind of markup, with default options."""
+    """Notes exercising each excerpt source and each kind of markup, with default options
+    (but one feed page for all of them)."""
     site = FixtureSite(tmp_path_factory.mktemp("excerpt") / "portal")
+    site.plugin_config["per_page"] = 20
     site.note("nlp/more.md", "更多标记", "2024-01-08",
               "引言 **粗体** 和 [链接](https://example.org)。\n\n<!-- more -->\n\n后文不应出现。",
               summary="摘要不应出现")
@@ -164,6 +228,22 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site.note("nlp/english.md", "英文", "2024-01-02", "中文正文。")
     site.note("nlp/english.en.md", "English", "2024-01-02", " ".join(ENGLISH_WORDS))
     site.note("nlp/reading.md", "阅读时间", "2024-01-01", "学习笔记" * 500)
+    site.note("nlp/math-opening.md", "公式开头", "2023-12-31", MATH_OPENING + "\n\n## 小节\n\n后文。")
+    # The shape real collections have: a comment and a badge before the first heading.
+    site.note("nlp/badge.md", "徽章", "2023-12-30", """\
+        <!-- problem:start -->
+
+        [![build](https://img.shields.io/badge/build-passing-green)](https://example.org)
+
+        # 徽章
+
+        迭代 $x_{k+1}=x_k-\\eta g_k$ 在 $\\sqrt{d_k}$ 步后停止。
+
+        ## 小节
+
+        后文不应出现。
+        """)
+    site.note("nlp/tex-escape.md", "转义", "2023-12-29", r"比较 $a<b \text{<script>alert(1)</script>}$ 与 $x \& y$。")
     site.note("nlp/reading.en.md", "Reading time", "2024-01-01", " ".join(["word"] * 440))
     result = site.build()
     assert result.returncode == 0, result.output
@@ -179,11 +259,30 @@ def feed_item(soup: BeautifulSoup, page: str, note: str) -> Tag:
     raise AssertionError(f"no feed item for {note} on /{page}")
 
 
-def shown_excerpt(result: BuildResult, note: str, page: str = "") -> str:
+def excerpt_paragraph(result: BuildResult, note: str, page: str = "") -> Tag:
     item = feed_item(result.html(page), page, note)
     paragraph = item.select_one("p.np-feed-item__excerpt")
     assert paragraph is not None, f"{note} has no excerpt"
-    return paragraph.get_text()
+    return paragraph
+
+
+def shown_excerpt(result: BuildResult, note: str, page: str = "") -> str:
+    return excerpt_paragraph(result, note, page).get_text()
+
+
+def shown_parts(result: BuildResult, note: str, page: str = "") -> list[str | tuple[str, str]]:
+    """The excerpt as it is in the HTML: text, and ``("math", TeX)`` for each formula element
+    (arithmatex's generic inline markup, ``<span class="arithmatex">\\(TeX\\)</span>``)."""
+    parts: list[str | tuple[str, str]] = []
+    for child in excerpt_paragraph(result, note, page).children:
+        if isinstance(child, Tag):
+            assert child.name == "span" and child["class"] == ["arithmatex"], f"unexpected element {child}"
+            source = child.get_text()
+            assert source.startswith("\\(") and source.endswith("\\)"), source
+            parts.append(("math", source[2:-2]))
+        else:
+            parts.append(str(child))
+    return parts
 
 
 def test_site_uses_text_before_more_marker(portal: BuildResult) -> None:
@@ -197,10 +296,8 @@ def test_site_uses_summary(portal: BuildResult) -> None:
 
 
 def test_site_summary_markup_is_plain(portal: BuildResult) -> None:
-    """A summary written with Markdown and inline math reads as plain words in the feed."""
-    text = shown_excerpt(portal, "/nlp/summary-markup/")
-    assert_plain(text)
-    assert "哈希表" in text and "链接" in text and "O(n)" in text
+    """A summary written with Markdown reads as plain words in the feed; its inline math is a formula."""
+    assert shown_parts(portal, "/nlp/summary-markup/") == ["用 哈希表 和 链接 做到 ", ("math", "O(n)"), " 查找"]
 
 
 def test_site_cuts_long_opening_and_skips_blocks(portal: BuildResult) -> None:
@@ -214,9 +311,47 @@ def test_site_cuts_long_opening_and_skips_blocks(portal: BuildResult) -> None:
         assert hidden not in text
 
 
-def test_site_inline_math_reads_as_text(portal: BuildResult) -> None:
-    """``$O(n)$`` shows as ``O(n)``, with no TeX delimiters."""
-    assert shown_excerpt(portal, "/nlp/math/") == "复杂度是 O(n)，空间是 O(1)。"
+def test_site_inline_math_is_a_formula_for_katex(portal: BuildResult) -> None:
+    """``$O(n)$`` is kept as arithmatex's inline markup, which katex-init.js typesets."""
+    assert shown_parts(portal, "/nlp/math/") == ["复杂度是 ", ("math", "O(n)"), "，空间是 ", ("math", "O(1)"), "。"]
+
+
+def test_site_math_heavy_opening_keeps_every_formula(portal: BuildResult) -> None:
+    """A first paragraph that opens with math shows each formula whole, its TeX as written, on the
+    home page and the category page; the text between them is the text, with no TeX leftovers."""
+    expected = [("math", r"D_{\mathrm{KL}}(p\,\|\,q)"), " 衡量两个分布之差，方差约为 ",
+                ("math", r"n_{\text{in}}\,\mathrm{Var}(w)\,\mathrm{Var}(x)"), "，注意力是 ",
+                ("math", r"\mathrm{softmax}(QK^\top/\sqrt{d_k})V"), "，迭代写作 ",
+                ("math", r"x_{k+1}=x_k-\eta\nabla f(x_k)"), "。"]
+    assert shown_parts(portal, "/nlp/math-opening/") == expected
+    assert shown_parts(portal, "/nlp/math-opening/", "nlp/") == expected
+
+
+def test_site_excerpt_after_comment_and_badge(portal: BuildResult) -> None:
+    """A comment and a badge before the first heading don't make the excerpt; the first paragraph
+    after the heading does, with its formulas."""
+    assert shown_parts(portal, "/nlp/badge/") == [
+        "迭代 ", ("math", r"x_{k+1}=x_k-\eta g_k"), " 在 ", ("math", r"\sqrt{d_k}"), " 步后停止。"]
+
+
+def test_site_formula_tex_is_escaped(portal: BuildResult) -> None:
+    """TeX that looks like HTML stays text inside the formula element: no element is made of it."""
+    paragraph = excerpt_paragraph(portal, "/nlp/tex-escape/")
+    assert paragraph.find("script") is None
+    assert shown_parts(portal, "/nlp/tex-escape/") == [
+        "比较 ", ("math", r"a<b \text{<script>alert(1)</script>}"), " 与 ", ("math", r"x \& y"), "。"]
+
+
+def test_atom_summaries_read_formulas_as_text(portal: BuildResult) -> None:
+    """The Atom feed is plain text: formulas read as text, with no TeX and no hole."""
+    atom = {"atom": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(portal.site_dir / "feed.xml").getroot()
+    summaries = {entry.findtext("atom:title", namespaces=atom): entry.findtext("atom:summary", namespaces=atom)
+                 for entry in root.findall("atom:entry", atom)}
+    assert summaries["公式开头"] == ("D_KL(p ‖ q) 衡量两个分布之差，方差约为 n_in Var(w) Var(x)，"
+                                 "注意力是 softmax(QK^⊤/√d_k)V，迭代写作 x_{k+1}=x_k-η∇f(x_k)。")
+    assert summaries["徽章"] == "迭代 x_{k+1}=x_k-ηg_k 在 √d_k 步后停止。"
+    assert summaries["数学"] == "复杂度是 O(n)，空间是 O(1)。"
 
 
 def test_site_drops_admonitions_and_html_tags(portal: BuildResult) -> None:

@@ -444,4 +444,5 @@ def test_not_found_page_at_the_root_is_the_default_language(shipped_site: BuildR
     assert json.loads(root.select_one("#__config").string)["search"].endswith("np-search.js")
     english = shipped_site.html("en/404.html")
     assert english.html["lang"] == "en"
-    assert json.loads(english.select_one("#__config").string)["search"].endswith("np-search.js?index=en")
+    assert json.loads(english.select_one("#__config").string)["search"].endswith(
+        "np-search.js?index=en&fallback=zh&label=Chinese")

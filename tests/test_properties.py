@@ -14,16 +14,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from excerpts import excerpt_of
+from excerpts import excerpt_of, excerpt_parts_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from notes_portal.catalog.excerpt import (
     ELLIPSIS,
     clean_text,
     html_to_text,
-    tex_to_text,
     truncate,
 )
+from notes_portal.catalog.math_text import tex_to_text
 from sites import BuildResult, FixtureSite, url_path
 
 #: The plugin's defaults (``excerpt_chars``, ``excerpt_words``).
@@ -213,11 +213,36 @@ def test_summary_replaces_the_opening_text(summary: str) -> None:
 @given(st.lists(st.one_of(st.sampled_from(LOOKALIKES), st.text(st.characters()), ODD_CHARACTERS),
                 max_size=40).map("".join))
 def test_tex_to_text_leaves_no_tex_syntax(tex: str) -> None:
-    """A formula as text has no backslash, dollar, brace or ``&``, and single spaces only."""
+    """A formula as text has no backslash, and single spaces only. (Braces stay around a sub- or
+    superscript of several symbols, ``x_{k+1}``; ``\\$`` and ``\\&`` are a dollar and an ampersand.)"""
     text = tex_to_text(tex)
-    for syntax in ("\\", "$", "{", "}", "&"):
-        assert syntax not in text, f"{syntax!r} in {text!r}"
+    assert "\\" not in text, f"backslash in {text!r}"
     assert text == " ".join(text.split())
+
+
+#: Inline formulas as authors write them (the TeX), each with its expected text form elsewhere.
+FORMULAS = [r"x_{k+1}=x_k-\eta\nabla f(x_k)", r"D_{\mathrm{KL}}(p\,\|\,q)", r"\sqrt{d_k}", r"O(n)", r"a<b \& c",
+            r"n_{\text{in}}\,\mathrm{Var}(w)"]
+#: Text and formulas (an int picks one of FORMULAS).
+WITH_FORMULAS = st.lists(st.one_of(CJK, LATIN_WORD, CJK_PUNCTUATION, st.just(" "),
+                                   st.integers(0, len(FORMULAS) - 1)), min_size=1, max_size=60)
+
+
+@PURE
+@given(WITH_FORMULAS, st.integers(1, 200), st.integers(1, 80))
+def test_excerpt_keeps_formulas_whole(pieces: list[str | int], chars: int, words: int) -> None:
+    """Wherever the limits cut a paragraph with inline math, the excerpt's formulas are the first
+    ones written, each whole (its TeX as written), and its text is a prefix of the paragraph's."""
+    paragraph = "<p>" + "".join(html.escape(piece) if isinstance(piece, str)
+                                else f'<span class="arithmatex">\\({html.escape(FORMULAS[piece])}\\)</span>'
+                                for piece in pieces) + "</p>"
+    written = [FORMULAS[piece] for piece in pieces if isinstance(piece, int)]
+    whole = excerpt_parts_of(paragraph, None, 10_000, 10_000)
+    cut = excerpt_parts_of(paragraph, None, chars, words)
+    shown = [part.tex for part in cut.parts if part.tex is not None]
+    assert shown == written[:len(shown)]
+    assert cut.text == whole.text or (cut.text.endswith(ELLIPSIS) and whole.text.startswith(cut.text[:-1]))
+    assert_showable(cut.text)
 
 
 # -- escaping in a built portal ------------------------------------------------------------

@@ -65,9 +65,25 @@ def test_lunr_index_is_empty_and_no_pagefind_ui_is_shipped(shipped_site: BuildRe
 
 
 def test_pages_point_materials_search_at_the_portal_worker(shipped_site: BuildResult) -> None:
-    """Material's config block names our worker, with ``?index=en`` on the English site."""
+    """Material's config block names our worker, with ``?index=en`` on the English site, which also
+    searches the Chinese bundle (``fallback=zh``) and badges its results "Chinese"."""
     for path, expected in [("", "assets/javascripts/workers/np-search.js"),
                            ("nlp/transformer/", "../../assets/javascripts/workers/np-search.js"),
-                           ("en/", "../assets/javascripts/workers/np-search.js?index=en")]:
+                           ("en/", "../assets/javascripts/workers/np-search.js?index=en&fallback=zh&label=Chinese")]:
         config = json.loads(shipped_site.html(path).find("script", id="__config").string)
         assert config["search"] == expected, path
+
+
+def test_chinese_records_say_where_they_are_shown_untranslated(shipped_site: BuildResult) -> None:
+    """Each record is labelled with its language; a Chinese note without a translation says that
+    /en/ shows it as it is (the English worker lists it from the Chinese bundle), a translated one
+    doesn't (its English record is found instead)."""
+    zh = shipped_site.search_pages()
+    translated = set(authored_pages(".en.md"))
+    for url, data in zh.items():
+        assert data["meta"]["lang"] == "zh", url
+        assert data["meta"].get("fallback") == (None if url in translated else "en"), url
+    assert zh["algorithm/union-find/"]["meta"]["fallback"] == "en"
+    assert "fallback" not in zh["nlp/transformer/"]["meta"]
+    for url, data in shipped_site.search_pages("en/").items():
+        assert data["meta"]["lang"] == "en" and "fallback" not in data["meta"], url

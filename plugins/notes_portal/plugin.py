@@ -62,6 +62,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.navigation.remember_authored(config)
         self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
+        i18n.restore_settings_by_copy(config)
         if self.serving and self.config.enabled and not i18n.building_another_language(config):
             self.refresh.start_full_build(config)
         return config
@@ -74,7 +75,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) picked this language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled:
-            self.speedups.start_build(config, cold=clean_requested())
+            self.speedups.start_build(config, files, cold=clean_requested())
             with self.times.measure("files: catalog, pages, nav"):
                 self._start_language_build(files, config)
         return files
@@ -109,7 +110,9 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A global, so that every template (404.html too) points the search box at our worker.
-        env.globals["np_search_worker"] = self.search.worker_for(self.portal.language.url_prefix) if self.portal else None
+        env.globals["np_search_worker"] = (
+            self.search.worker_for(self.portal.language, labels_for(self.portal.language.current)["untranslated"])
+            if self.portal else None)
         self.env = env
         self.speedups.start_rendering(env)
         if (build := self.refresh.current) is not None:
@@ -172,7 +175,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("page context: views"):
             context, note, view = page_context(context, page, portal=self.portal, config=config)
         with self.times.measure("search: records"):
-            self.search.index_page(self.env, self.portal.language.current, page, note, listing=view is not None)
+            self.search.index_page(self.env, self.portal.language, page, note, listing=view is not None)
         if self.serving:
             self.refresh.page_read(self.portal.language.current, page)
         return context

@@ -211,11 +211,19 @@ def unrendered_tex_in_text(page: Page) -> list[str]:
             for match in re.finditer(r"\\\(|\\\)|\\\[|\\\]|\$\$", text)]
 
 
+#: What Material's opened search box says once its worker is ready, in Chinese or English.
+SEARCH_READY = re.compile(r"^(键入以开始搜索|Type to start searching)$")
+
+
 def search(page: Page, query: str) -> None:
-    """Open Material's search and type ``query`` into it."""
+    """Open Material's search and, once it reads as ready (as a reader sees it), type ``query``.
+
+    Waiting for "ready" also means the worker's answer to the empty box has arrived, so it
+    can't be read as the answer to ``query``."""
     field = page.locator("input.md-search__input")
     page.keyboard.press("/")  # Material's shortcut; the header's search label is hidden on wide screens
     expect(field).to_be_focused()
+    expect(page.locator(".md-search-result__meta")).to_have_text(SEARCH_READY, timeout=SEARCH_TIMEOUT_MS)
     field.fill(query)
     # Material reads the query on keyup (and again once its worker is ready), not on input events.
     field.press("End")

@@ -70,3 +70,32 @@ def test_math_renders_in_dark_mode(dark_context: BrowserContext, server: Server,
         """math => [getComputedStyle(math.querySelector('.katex')).color,
                     getComputedStyle(math.closest('p, li, td') || math.parentElement).color]""")
     assert colours[0] == colours[1], f"KaTeX colour {colours[0]} differs from the text colour {colours[1]}"
+
+
+def assert_feed_math_rendered(page: Page, built_count: int) -> None:
+    """Every formula of the feed's excerpts is typeset inline, and no TeX shows."""
+    assert built_count > 0, "the feed page should have formulas in its excerpts"
+    excerpts = page.locator("p.np-feed-item__excerpt")
+    expect(excerpts.locator("span.arithmatex > .katex")).to_have_count(built_count)
+    expect(excerpts.locator(".katex-display")).to_have_count(0)  # inline, inside the sentence
+    leftovers = unrendered_tex_in_text(page)
+    assert leftovers == [], f"raw TeX delimiters visible: {leftovers}"
+
+
+@pytest.mark.parametrize("path", ["/", "/math/", "/en/"])
+def test_feed_excerpts_render_katex(page: Page, server: Server, shipped_site: BuildResult, path: str) -> None:
+    """The home, category and English feeds typeset the formulas of their excerpts."""
+    built = shipped_site.html(path.lstrip("/")).select("p.np-feed-item__excerpt span.arithmatex")
+    page.goto(server.url(path))
+    assert_feed_math_rendered(page, len(built))
+
+
+def test_feed_math_renders_after_instant_navigation(page: Page, server: Server, shipped_site: BuildResult) -> None:
+    """Arriving at a category feed by instant navigation (from home, through its tile) typesets its formulas."""
+    page.goto(server.url("/"))
+    mark_document(page)
+    page.locator("a.np-tile[data-category=math]").click()
+    wait_for_path(page, "/math/")
+    assert is_same_document(page), "the tile did not use instant navigation"
+    built = shipped_site.html("math/").select("p.np-feed-item__excerpt span.arithmatex")
+    assert_feed_math_rendered(page, len(built))

@@ -18,6 +18,7 @@ from browser_support import (
     SEARCH_TIMEOUT_MS,
     PageLog,
     Server,
+    front_matter,
     hrefs,
     is_same_document,
     mark_document,
@@ -177,18 +178,74 @@ def test_latin_and_han_typed_without_a_space(page: Page, server: Server, query: 
     assert open_and_search(page, server, "/", query)[0] == expected_path
 
 
-def test_english_site_lists_only_translated_english_notes(page: Page, server: Server) -> None:
-    """On /en/, a word in many Chinese notes (and so in their untranslated /en/ fallback pages) lists
-    only English notes: every result lies under /en/ and has a .en.md source."""
+def is_translated(path: str) -> bool:
+    """Whether the /en/ page at ``path`` is an English translation (else a Chinese note shown as it is)."""
+    return (DOCS / f"{path[4:].strip('/')}.en.md").is_file()
+
+
+def badges_by_path(page: Page) -> dict[str, str]:
+    """The listed pages and the language badge each result's title shows ("" when none)."""
+    return dict(page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        """links => links.map(link => [decodeURI(new URL(link.href).pathname),
+            (link.querySelector('.np-badge--untranslated') || {textContent: ''}).textContent])"""))
+
+
+def test_english_site_lists_every_note_it_shows_once(page: Page, server: Server) -> None:
+    """On /en/, a word in English notes and in untranslated Chinese notes lists both, every result
+    under /en/: translations without a badge, Chinese notes with the "Chinese" badge, and no
+    Chinese original of a note /en/ shows in English."""
     untranslated = [f for f in files_containing("softmax") if not f.endswith(".en.md")
                     and not (DOCS / f.replace(".md", ".en.md")).exists()]
     assert len(untranslated) >= 3, "the query must occur in untranslated notes for this test to mean much"
 
     found = open_and_search(page, server, "/en/", "softmax")
-    assert "/en/nlp/transformer/" in found and len(found) >= 2, found
+    assert "/en/nlp/transformer/" in found and len(found) >= 4, found
     assert all(path.startswith("/en/") for path in found), found
-    not_english = [path for path in found if not (DOCS / f"{path[4:].strip('/')}.en.md").is_file()]
-    assert not_english == [], f"results without an English note: {not_english}"
+    assert len(found) == len(set(found)), f"a note is listed twice: {found}"
+    badges = badges_by_path(page)
+    assert badges["/en/nlp/transformer/"] == ""
+    assert {path: badge for path, badge in badges.items() if not is_translated(path)} == \
+        {f"/en/{f[:-3]}/": "Chinese" for f in untranslated if f"/en/{f[:-3]}/" in badges}
+    assert any(not is_translated(path) for path in found), found
+    assert all(badge == "" for path, badge in badges.items() if is_translated(path)), badges
+
+
+#: (query, the untranslated note it must find from /en/): Latin terms only the Chinese notes
+#: use, and Chinese phrases. Each is found by the note's own (Chinese) text.
+UNTRANSLATED_FROM_EN = [
+    ("Dijkstra", "algorithm/shortest-paths.md"),
+    ("LoRA", "large-model/lora.md"),
+    ("BatchNorm", "deep-learning/batch-norm-vs-layer-norm.md"),
+    ("Union-Find", "algorithm/union-find.md"),
+    ("注意力", "nlp/bert.md"),
+    ("滑动窗口", "leetcode/1438-longest-continuous-subarray-with-absolute-diff-less-than-or-equal-to-limit.md"),
+    ("岛屿数量", "leetcode/0200-number-of-islands.md"),
+]
+
+
+@pytest.mark.parametrize(("query", "source"), UNTRANSLATED_FROM_EN, ids=[case[0] for case in UNTRANSLATED_FROM_EN])
+def test_english_site_finds_untranslated_notes(page: Page, server: Server, query: str, source: str) -> None:
+    """/en/ lists every untranslated note and serves its page: its search finds them, links to
+    the /en/ page, and says the note is in Chinese."""
+    assert query.lower() in (DOCS / source).read_text(encoding="utf-8").lower()
+    assert not (DOCS / source.replace(".md", ".en.md")).exists(), "the note must be untranslated"
+    expected = f"/en/{source[:-3]}/"
+
+    found = open_and_search(page, server, "/en/", query)
+    assert expected in found[:10], found
+    assert all(path.startswith("/en/") for path in found), found
+    item = result_items(page).nth(found.index(expected))
+    expect(item.locator(".np-badge--untranslated").first).to_have_text("Chinese")
+    # The title as written (full-width punctuation too: 最短路径：Dijkstra), the query marked in it.
+    expect(item.locator("a.md-search-result__link h1").first).to_contain_text(
+        front_matter(DOCS / source)["title"])
+    expect(item.locator("a.md-search-result__link").first.locator("[lang=zh]").first).to_be_attached()
+
+    page.keyboard.press("ArrowDown")
+    if found.index(expected) == 0:  # the page the result opens is the one /en/ serves for the note
+        page.keyboard.press("Enter")
+        wait_for_path(page, expected)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 @pytest.mark.parametrize("query", ["76", "LeetCode 76"])
@@ -229,6 +286,20 @@ def test_snippets_show_no_tex(page: Page, server: Server, query: str, expected_p
     assert tex == [], f"TeX in snippets: {tex}"
 
 
+@pytest.mark.parametrize(("query", "expected_path", "sentence"), [
+    ("需要用到此前所有位置的键", "/large-model/kv-cache/", "所有位置的键 K 和值 V"),
+    ("多头注意力把", "/nlp/transformer/", "多头注意力把 d_model 切成 h 份"),
+])
+def test_snippets_read_inline_math_as_text(page: Page, server: Server, query: str, expected_path: str,
+                                           sentence: str) -> None:
+    """Where the note has inline math next to the query, the snippet reads the formula as text
+    (``$K$`` → ``K``, ``$d_{\\text{model}}$`` → ``d_model``), never a hole ("所有位置的键 和值")."""
+    found = open_and_search(page, server, "/", query)
+    assert found[0] == expected_path
+    snippet = result_items(page).first.locator("article").first.inner_text()
+    assert sentence in snippet, snippet
+
+
 def test_code_is_not_searched(page: Page, server: Server) -> None:
     """A phrase that only occurs in a code comment of a note doesn't find it; its prose does."""
     note, code_only, prose = "/leetcode/0084-largest-rectangle-in-histogram/", "逼出所有剩余柱子", "那一刻"
@@ -253,6 +324,42 @@ def test_snippet_highlights_the_query(page: Page, server: Server, start: str, qu
     marks = first.locator("article mark").evaluate_all("marks => marks.map(mark => mark.textContent)")
     # A mark may take the punctuation next to the word along ("coreference,"), nothing more.
     assert [mark.strip(" ,.;:，。；：、").lower() for mark in marks] == [query] * len(marks), marks
+
+
+@pytest.mark.parametrize(("start", "query", "expected_path", "title"),
+                         [("/", "岛屿数量", "/leetcode/0200-number-of-islands/", "岛屿数量"),
+                          ("/", "中序遍历", "/leetcode/0094-binary-tree-inorder-traversal/", "二叉树的中序遍历"),
+                          ("/en/", "课程表", "/en/leetcode/0207-course-schedule/", "课程表")],
+                         ids=["岛屿数量", "中序遍历", "en"])
+def test_title_only_match_highlights_the_title(page: Page, server: Server, start: str, query: str,
+                                               expected_path: str, title: str) -> None:
+    """A query only the note's title has: the result's title marks it, and its snippet shows
+    the text's start with nothing marked (no other word stands in for the match)."""
+    source = (DOCS / f"{expected_path.removeprefix('/en/').strip('/')}.md").read_text(encoding="utf-8")
+    body = re.sub(r"^(---\n.*?\n---\n|# .*$|title: .*$)", "", source, flags=re.DOTALL | re.MULTILINE)
+    assert query.lower() not in body.lower(), "the query must be in the title only"
+
+    assert open_and_search(page, server, start, query)[0] == expected_path
+    link = result_items(page).first.locator("a.md-search-result__link").first
+    marks = link.locator("h1 mark").evaluate_all("marks => marks.map(mark => mark.textContent)")
+    assert [mark.lower() for mark in marks] == [query.lower()], marks
+    expect(link.locator("h1")).to_contain_text(title)
+    # Material puts the snippet's HTML straight into the result's article, after the title.
+    snippet = link.locator("article").evaluate(
+        """article => { const copy = article.cloneNode(true); copy.querySelectorAll('h1, nav').forEach(e => e.remove());
+                       return {text: copy.textContent.trim(), marks: copy.querySelectorAll('mark').length}; }""")
+    assert snippet["text"] and snippet["marks"] == 0, snippet
+
+
+def test_opened_search_box_reads_ready(page: Page, server: Server) -> None:
+    """Opened before typing, the box says it is ready (as with Material's own search), on both sites."""
+    for start in ("/", "/en/"):
+        page.goto(server.url(start))
+        page.keyboard.press("/")
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        expect(page.locator(".md-search-result__meta")).to_have_text(PLACEHOLDER[start], timeout=SEARCH_TIMEOUT_MS)
+        page.wait_for_timeout(500)  # and stays so
+        expect(page.locator(".md-search-result__meta")).to_have_text(PLACEHOLDER[start])
 
 
 # -- the search box in use -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /* Render the math pymdownx.arithmatex (generic mode) leaves in .arithmatex
    elements: \(...\) inline and \[...\] display. Only those elements are
    touched, so a dollar sign in prose or code is never taken for math.
+   Feed excerpts (home, category and tag pages) carry the same inline markup.
    document$ fires on the first load and after every instant navigation. */
 (function () {
   "use strict";

@@ -90,14 +90,22 @@
     if (!config.search || config.search.indexOf("np-search.js") < 0) return;
     var worker = new URL(config.search, location.href);
     var index = (worker.searchParams.get("index") || "").replace(/[^a-z-]/gi, "");
-    var base = new URL((index ? index + "/" : "") + "pagefind/", new URL("../../../", worker));
+    var root = new URL("../../../", worker);
+    var base = new URL((index ? index + "/" : "") + "pagefind/", root);
     fetch(new URL("pagefind.js", base)).catch(function () {});
+    warmBundle(base, true);
+    /* The default language's bundle, merged for the notes this site shows untranslated:
+       the worker searches it with this bundle's script and WASM, so only its metadata. */
+    if (index && worker.searchParams.get("fallback")) warmBundle(new URL("pagefind/", root), false);
+  }
+
+  function warmBundle(base, withWasm) {
     fetch(new URL("pagefind-entry.json", base), { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (entry) {
         Object.keys(entry.languages || {}).forEach(function (language) {
           var info = entry.languages[language];
-          fetch(new URL("wasm." + (info.wasm || "unknown") + ".pagefind", base)).catch(function () {});
+          if (withWasm) fetch(new URL("wasm." + (info.wasm || "unknown") + ".pagefind", base)).catch(function () {});
           fetch(new URL("pagefind." + info.hash + ".pf_meta", base)).catch(function () {});
         });
       })

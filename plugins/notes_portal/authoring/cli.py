@@ -1,7 +1,7 @@
 """``notes-portal``: scaffold a note with correct front matter, or check every note.
 
     notes-portal new deep-learning "注意力机制"
-    notes-portal new leetcode 76 "最小覆盖子串" --slug minimum-window-substring --difficulty hard --topic 滑动窗口
+    notes-portal new leetcode 76 "最小覆盖子串" --en-title "Minimum Window Substring" --difficulty hard --topic 滑动窗口
     notes-portal check
 """
 
@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from notes_portal.authoring.check_report import SHOWN_PER_KIND, check_report
+from notes_portal.authoring.file_names import ascii_slug, is_english, leetcode_slug
+from notes_portal.authoring.problem_notes import notes_for_problem
 from notes_portal.authoring.rules import todays_rules
-from notes_portal.authoring.validation import check_docs
+from notes_portal.authoring.scaffold import BODY, leftover_placeholders
+from notes_portal.authoring.validation import check_docs, note_sources
 from notes_portal.catalog.tag_names import TagNames
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
@@ -48,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="write a new note with front matter and print its path")
     new.add_argument("category", help="category folder, e.g. deep-learning or leetcode")
     new.add_argument("words", nargs="+", help='"<title>", or for leetcode: <id> "<title>"')
-    new.add_argument("--slug", help="file name without .md (default: made from the title)")
+    new.add_argument("--slug", help="file name without .md (default: ASCII, the title in pinyin; for "
+                     "leetcode the number and the English title's slug, else the number alone)")
+    new.add_argument("--en-title", help="leetcode only: the problem's English title, for the file name")
     new.add_argument("--difficulty", choices=DIFFICULTIES, help="leetcode only")
     new.add_argument("--topic", action="append", default=[], help="leetcode only; repeatable")
     new.add_argument("--tag", action="append", default=[], help="repeatable")
@@ -71,13 +74,13 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(settings: ProjectSettings, *, verbose: bool = False) -> int:
     rules = todays_rules(settings.topics, settings.leetcode_category)
     diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules, settings.tag_names)
-    problems, summary = check_report(diagnostics, verbose=verbose)
+    sources = [path for _, path in note_sources(settings.docs_dir, settings.leetcode_category)]
+    diagnostics += leftover_placeholders(sources, settings.project_dir)
+    problems, summary = check_report(diagnostics, note_count=len(sources), verbose=verbose)
     for line in problems:
         print(line)
-    count = sum(1 for _ in settings.docs_dir.glob("*/**/*.md"))
     for line in summary:
         print(line, file=sys.stderr)
-    print(f"checked {count} notes: {len(diagnostics)} problem(s)", file=sys.stderr)
     return EXIT_PROBLEMS if diagnostics else 0
 
 
@@ -97,13 +100,22 @@ def run_new(settings: ProjectSettings, args: argparse.Namespace) -> int:
             print(f"--topic {unknown[0]!r} is not configured (expected any of: {', '.join(settings.topics)})",
                   file=sys.stderr)
             return EXIT_USAGE
-        file_name = f"{problem_id:04d}-{args.slug or slugify(title)}.md"
+        rules = todays_rules(settings.topics, settings.leetcode_category)
+        existing = notes_for_problem(settings.docs_dir, settings.project_dir, rules, problem_id)
+        if existing:
+            notes = "a note" if len(existing) == 1 else "notes"
+            print(f"problem {problem_id} already has {notes}: {', '.join(existing)}. Nothing was written; "
+                  "add to that note instead.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        english = args.en_title or (title if is_english(title) else "")
+        slug = args.slug or leetcode_slug(english)
+        file_name = f"{problem_id:04d}-{slug}.md" if slug else f"{problem_id:04d}.md"
         front = {"title": title, "date": dt.date.today(), "tags": args.tag or list(args.topic),
                  "leetcode": {"id": problem_id, "difficulty": args.difficulty or "medium",
                               "topics": list(args.topic)}}
     else:
         title = " ".join(args.words)
-        file_name = f"{args.slug or slugify(title)}.md"
+        file_name = f"{args.slug or ascii_slug(title) or dt.date.today().isoformat()}.md"
         front = {"title": title, "date": dt.date.today(), "tags": list(args.tag)}
 
     path = settings.docs_dir / args.category / file_name
@@ -113,16 +125,9 @@ def run_new(settings: ProjectSettings, args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(f"---\n{body}---\n\n在这里写第一段：它会成为首页上的摘要。\n\n<!-- more -->\n\n## 正文\n")
+        handle.write(f"---\n{body}---\n\n{BODY}")
     print(path)
     return 0
-
-
-def slugify(title: str) -> str:
-    """A file name from a title: lower case, words joined by ``-``, CJK characters kept."""
-    text = unicodedata.normalize("NFKC", title).lower()
-    text = re.sub(r"[^\w\u4e00-\u9fff]+", "-", text).strip("-_")
-    return text or "note"
 
 
 def read_settings(config_file: Path) -> ProjectSettings:

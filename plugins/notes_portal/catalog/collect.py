@@ -6,6 +6,7 @@ instance; a ``Catalog`` is made afresh for every one of those builds.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -132,10 +133,12 @@ class NoteReader:
         return note, diagnostics
 
     def _parse(self, abs_path: str, display_path: str, category: str) -> ParsedNote:
-        key = (abs_path, os.path.getmtime(abs_path), category, self.rules)
+        text = read_source(abs_path)
+        # By content, not modification time: a rewrite can keep the time (``rsync -t``).
+        key = (abs_path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), category, self.rules)
         parsed = self.parsed_cache.get(key)
         if parsed is None:
-            parsed = self.parsed_cache[key] = parse_note(display_path, read_source(abs_path), category, self.rules)
+            parsed = self.parsed_cache[key] = parse_note(display_path, text, category, self.rules)
         return parsed
 
     def _original_tags(self, file: File, category: str, display_path: str, tags: list[str], language: str,

@@ -1,8 +1,15 @@
-"""Plain-text excerpts and reading times computed from a note's rendered HTML.
+"""Excerpts and reading times computed from a note's rendered HTML.
 
 Working on the HTML that Python-Markdown already produced (instead of on the
 Markdown source) means every extension's syntax — math, admonitions, tabs,
 footnotes — is already resolved, so the excerpt never shows raw markup.
+
+An excerpt is text and inline formulas (``Excerpt``): the HTML feeds typeset a
+formula as the note page does, plain-text places read it as text
+(``math_text``). A formula is never cut: its length counts as a whole, and a
+cut that would fall inside one falls before it. Display math is a block of its
+own, like a code block or a table, and is left out: a feed entry is a line or
+two of prose, which a centred equation would break.
 """
 
 from __future__ import annotations
@@ -10,10 +17,13 @@ from __future__ import annotations
 import html as html_module
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import lxml.html
 from lxml import etree
+
+from notes_portal.catalog.math_text import tex_to_text
+from notes_portal.catalog.structure import Excerpt, ExcerptPart
 
 MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -36,29 +46,15 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_SEPARATORS = re.compile(r"[\s|｜/·•,，、:：()（）\[\]-]*")
 PARAGRAPH = re.compile(r"<p[\s>].*?</p>", re.DOTALL)
 LINK_ELEMENT = re.compile(r"<a[\s>].*?</a>", re.DOTALL)
-#: Inline formulas this short read fine as text (``O(n)``); longer ones are dropped.
-INLINE_MATH_MAX = 24
-
-TEX_SYMBOLS = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
-    "zeta": "ζ", "eta": "η", "theta": "θ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
-    "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ",
-    "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ",
-    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "times": "×", "cdot": "·", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "infty": "∞",
-    "sum": "Σ", "prod": "Π", "in": "∈", "to": "→", "rightarrow": "→", "leftarrow": "←",
-    "partial": "∂", "nabla": "∇", "pm": "±", "log": "log", "ln": "ln", "exp": "exp",
-    "max": "max", "min": "min", "sim": "~", "propto": "∝", "mid": "|", "ldots": "…",
-    "cdots": "⋯", "dots": "…",
-}
 MARKDOWN_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.DOTALL)
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_CODE = re.compile(r"`+([^`]*)`+")
 MARKDOWN_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~|==)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|==)(?!\w)")
-TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
-TEX_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-TEX_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
-TEX_DELIMITERS = re.compile(r"\\[()\[\]]|\$+")
+#: The delimiters pymdownx.arithmatex (generic mode) writes around a formula's TeX.
+MATH_DELIMITED = re.compile(r"\s*(?:\\\((.*)\\\)|\\\[(.*)\\\]|\$\$(.*)\$\$|\$(.*)\$)\s*", re.DOTALL)
+#: Stands for each character of a formula while the excerpt's length is counted: no space,
+#: no sentence break and no letter, so a cut never picks a place inside a formula.
+FORMULA_MASK = "\ue000"
 
 
 def split_at_more(html: str) -> str | None:
@@ -68,7 +64,7 @@ def split_at_more(html: str) -> str | None:
 
 
 def summarize(html: str, summary: str | None, *, max_chars: int, max_words: int,
-              cjk_per_minute: int, words_per_minute: int) -> tuple[str, int]:
+              cjk_per_minute: int, words_per_minute: int) -> tuple[Excerpt, int]:
     """Excerpt and reading time of a page, parsing only the opening of its HTML.
 
     The excerpt comes from the paragraphs before the first heading that follows
@@ -80,8 +76,9 @@ def summarize(html: str, summary: str | None, *, max_chars: int, max_words: int,
 
 
 def html_to_text(html: str) -> str:
-    """Readable text of the paragraphs of an HTML fragment: no tags, code blocks or TeX source."""
-    return _readable_text(_parse(html))
+    """Readable text of the paragraphs of an HTML fragment: no tags, code blocks or TeX source
+    (inline formulas read as text)."""
+    return Excerpt(_readable_parts(_parse(html))).text
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -95,22 +92,22 @@ def _parse(html: str) -> etree._Element | None:
 
 
 def _excerpt(html: str, root: etree._Element | None, summary: str | None, max_chars: int,
-             max_words: int) -> str:
+             max_words: int) -> Excerpt:
     before_more = split_at_more(html)
     if before_more is not None:
-        text = html_to_text(before_more)
+        parts = _readable_parts(_parse(before_more))
     elif summary and summary.strip():
-        text = html_to_text(f"<p>{strip_inline_markdown(summary)}</p>")
+        parts = _readable_parts(_parse(f"<p>{strip_inline_markdown(summary)}</p>"))
     else:
-        text = _readable_text(root)
-    return truncate(text, max_chars, max_words)
+        parts = _readable_parts(root)
+    return Excerpt(truncate_parts(parts, max_chars, max_words))
 
 
-def _readable_text(root: etree._Element | None) -> str:
+def _readable_parts(root: etree._Element | None) -> tuple[ExcerptPart, ...]:
     if root is None:
-        return ""
-    paragraphs = [_flatten(element) for element in _readable_blocks(root)]
-    return clean_text(_join(p.strip() for p in paragraphs if p.strip()))
+        return ()
+    paragraphs = [normalize_parts(_flatten(element)) for element in _readable_blocks(root)]
+    return _join([p for p in paragraphs if p])
 
 
 def _opening(html: str) -> str:
@@ -149,29 +146,90 @@ def truncate(text: str, max_chars: int, max_words: int) -> str:
     return _truncate_chars(text, max_chars * 3)
 
 
+def truncate_parts(parts: tuple[ExcerptPart, ...], max_chars: int, max_words: int) -> tuple[ExcerptPart, ...]:
+    """``truncate`` for text with formulas (``normalize_parts``' output): a formula counts
+    as one word, and as many characters as its text form has; the cut never splits one."""
+    masked = "".join(FORMULA_MASK * len(part.text) if part.tex is not None else part.text for part in parts)
+    cut = truncate(masked, max_chars, max_words)
+    if cut == masked:
+        return parts
+    room = len(cut) - len(ELLIPSIS)
+    kept: list[ExcerptPart] = []
+    for part in parts:
+        if room <= 0:
+            break
+        if part.tex is not None:
+            if len(part.text) > room:
+                if not kept:  # a formula alone is longer than the limit: shown whole, not as "…"
+                    kept.append(part)
+                break
+            kept.append(part)
+        else:
+            kept.append(ExcerptPart(part.text[:room]))
+        room -= len(part.text)
+    if kept and kept[-1].tex is None:
+        last = kept.pop().text.rstrip(" " + SENTENCE_BREAK)
+        if last:
+            kept.append(ExcerptPart(last))
+    return normalize_parts([*kept, ExcerptPart(ELLIPSIS)])
 
-def tex_to_text(tex: str) -> str:
-    """A short formula as plain text (``\\mathcal{O}(n^2)`` → ``O(n^2)``), without TeX syntax."""
-    tex = TEX_DELIMITERS.sub(" ", tex)
-    tex = TEX_FRAC.sub(r"\1/\2", tex)
-    tex = TEX_SQRT.sub(r"√\1", tex)
-    tex = TEX_COMMAND.sub(lambda m: TEX_SYMBOLS.get(m.group(1), ""), tex)
-    tex = tex.replace("\\", "").replace("{", "").replace("}", "").replace("&", "")
-    return " ".join(tex.split())
+
+def normalize_parts(parts: Iterable[ExcerptPart]) -> tuple[ExcerptPart, ...]:
+    """Parts as ``truncate`` sees text: nothing unshowable, whitespace collapsed to single spaces
+    (across parts too), none at either end, neighbouring text parts merged, no empty part."""
+    merged: list[ExcerptPart] = []
+    space = False  # whitespace seen since the last thing written
+    for part in parts:
+        if part.tex is None:
+            text = clean_text(part.text)
+            space = space or text[:1].isspace()
+            words = " ".join(text.split())
+            if words:
+                _append(merged, ExcerptPart((" " if space and merged else "") + words))
+                space = text[-1:].isspace()
+        else:
+            if space and merged:
+                _append(merged, ExcerptPart(" "))
+            merged.append(part)
+            space = False
+    return tuple(merged)
+
+
+def _append(parts: list[ExcerptPart], text: ExcerptPart) -> None:
+    if parts and parts[-1].tex is None:
+        parts[-1] = ExcerptPart(parts[-1].text + text.text)
+    else:
+        parts.append(text)
+
+
+def math_part(source: str) -> ExcerptPart | None:
+    """An inline formula from the text of its arithmatex element (``\\(x_{k+1}\\)``), or None
+    when it has nothing to show."""
+    source = clean_text(source)
+    delimited = MATH_DELIMITED.fullmatch(source)
+    tex = next((group for group in delimited.groups() if group is not None), source) if delimited else source
+    text = tex_to_text(tex)
+    return ExcerptPart(text, tex.strip()) if text else None
 
 
 def strip_inline_markdown(text: str) -> str:
-    """Front matter summaries are written like Markdown: keep the words, drop the syntax."""
-    text = MARKDOWN_MATH.sub(lambda m: short_formula(m.group(1) or m.group(2)), text)
+    """Front matter summaries are written like Markdown: keep the words, drop the syntax. Inline
+    math becomes the formula element the rendered page would have (its TeX escaped)."""
+    pieces: list[str] = []
+    start = 0
+    for formula in MARKDOWN_MATH.finditer(text):
+        pieces.append(_strip_markdown(text[start:formula.start()]))
+        tex = formula.group(1) or formula.group(2)
+        pieces.append(f'<span class="arithmatex">\\({html_module.escape(tex)}\\)</span>')
+        start = formula.end()
+    pieces.append(_strip_markdown(text[start:]))
+    return "".join(pieces)
+
+
+def _strip_markdown(text: str) -> str:
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = MARKDOWN_CODE.sub(r"\1", text)
     return MARKDOWN_EMPHASIS.sub("", text)
-
-
-def short_formula(tex: str) -> str:
-    """An inline formula as text when it reads well that way (``O(n)``), else nothing."""
-    formula = tex_to_text(tex)
-    return formula if len(formula) <= INLINE_MATH_MAX else ""
 
 
 def clean_text(text: str) -> str:
@@ -224,28 +282,29 @@ def _is_dropped(element: etree._Element) -> bool:
     return "arithmatex" in classes and element.tag == "div"
 
 
-def _flatten(element: etree._Element) -> str:
-    parts: list[str] = [element.text or ""] if element.tag not in DROPPED_TAGS else []
+def _flatten(element: etree._Element) -> list[ExcerptPart]:
+    parts = [ExcerptPart(element.text or "")] if element.tag not in DROPPED_TAGS else []
     for child in element:
         if isinstance(child.tag, str):
             classes = (child.get("class") or "").split()
             if "arithmatex" in classes:
-                if child.tag != "div":
-                    parts.append(short_formula(child.text_content()))
+                formula = math_part(child.text_content()) if child.tag != "div" else None
+                if formula:
+                    parts.append(formula)
             elif not _is_dropped(child):
-                parts.append(_flatten(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split()) if element.tag == "p" else "".join(parts)
+                parts.extend(_flatten(child))
+        parts.append(ExcerptPart(child.tail or ""))
+    return parts
 
 
-def _join(paragraphs: Iterator[str]) -> str:
+def _join(paragraphs: list[tuple[ExcerptPart, ...]]) -> tuple[ExcerptPart, ...]:
     """Join paragraphs with a space, except between two CJK characters where none belongs."""
-    text = ""
+    joined: list[ExcerptPart] = []
     for paragraph in paragraphs:
-        if text and not (CJK_OR_PUNCT.match(text[-1]) and CJK_OR_PUNCT.match(paragraph[0])):
-            text += " "
-        text += paragraph
-    return text
+        if joined and not (CJK_OR_PUNCT.match(joined[-1].text[-1]) and CJK_OR_PUNCT.match(paragraph[0].text[0])):
+            joined.append(ExcerptPart(" "))
+        joined.extend(paragraph)
+    return normalize_parts(joined)
 
 
 def _is_mostly_cjk(text: str) -> bool:

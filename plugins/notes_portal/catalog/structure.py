@@ -35,6 +35,51 @@ class LeetCodeInfo:
     topics_declared: bool = True
 
 
+@dataclass(frozen=True)
+class ExcerptPart:
+    """A run of an excerpt's text, or one inline formula of it."""
+
+    #: What a reader of plain text sees: the text itself, or the formula as text (``D_KL(p ‖ q)``).
+    text: str
+    #: The formula's TeX, without delimiters, for a part that is inline math; None for text.
+    tex: str | None = None
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The opening of a note as feeds show it: text, and inline formulas kept whole.
+
+    HTML feeds typeset each formula with the site's KaTeX (``partials/np-note-list.html``);
+    plain-text places (Atom) use ``text``, where formulas read as text.
+    """
+
+    parts: tuple[ExcerptPart, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(part.text for part in self.parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def to_json(self) -> list[list[str | None]]:
+        """As the build cache keeps it."""
+        return [[part.text, part.tex] for part in self.parts]
+
+    @classmethod
+    def from_json(cls, data: object) -> Excerpt | None:
+        """An excerpt kept by ``to_json``, or None for anything else (an entry of another shape)."""
+        if not isinstance(data, list):
+            return None
+        parts = []
+        for item in data:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+                    and (item[1] is None or isinstance(item[1], str))):
+                return None
+            parts.append(ExcerptPart(item[0], item[1]))
+        return cls(tuple(parts))
+
+
 @dataclass
 class NoteMeta:
     """What the front matter (and fallbacks) say about a note, before any build state."""
@@ -63,7 +108,7 @@ class Note:
     translated: bool
     date: dt.date
     updated: dt.date | None
-    excerpt: str = ""
+    excerpt: Excerpt = Excerpt()
     reading_minutes: int = 1
     #: Link targets written in the note's Markdown, outside code (``catalog.note_links``).
     links: tuple[str, ...] = ()

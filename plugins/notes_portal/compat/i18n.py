@@ -47,6 +47,20 @@ def build_language(config: MkDocsConfig) -> BuildLanguage:
     return BuildLanguage(language, language, (language,))
 
 
+def shown_untranslated_in(file: object, language: BuildLanguage) -> tuple[str, ...]:
+    """The other languages whose sites show this default-language note as it is, untranslated.
+
+    mkdocs-static-i18n gives each file ``alternates``, its file per built language; with
+    ``fallback_to_default`` a language without a translation gets the default language's
+    file. A language it has no alternate for at all doesn't show the note."""
+    if language.current != language.default:
+        return ()
+    alternates = getattr(file, "alternates", None) or {}
+    return tuple(code for code in language.languages
+                 if code != language.current and code in alternates
+                 and getattr(alternates[code], "locale", None) == language.default)
+
+
 def split_language_links(config: MkDocsConfig) -> list[dict] | None:
     """Give the language selector this page's translations, and ``<head>`` the language roots.
 
@@ -182,6 +196,33 @@ class _QuietReconfiguration(logging.Filter):
 
 #: Its modules' loggers (``get_plugin_logger(__name__)``); a filter acts on one logger only.
 _I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.plugin", "mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+
+
+def restore_settings_by_copy(config: MkDocsConfig) -> None:
+    """Make mkdocs-static-i18n restore the default language's settings from copies.
+
+    Before a language's overrides are applied, its ``reset_to_original_config`` puts the saved
+    originals back by assignment, and the overrides then update nested values (each palette
+    entry's toggle name) in place: the saved originals become the last language's settings.
+    From the second build on one configuration (every ``serve`` rebuild and quick refresh),
+    Chinese pages showed the English labels. Restoring copies keeps the originals as saved.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "_np_restores_copies", False):
+        return
+    internal(I18N, i18n, "reset_to_original_config", "restoring the default language's settings")
+
+    def reset_to_original_config(config: MkDocsConfig) -> MkDocsConfig:
+        originals = internal(I18N, i18n, "original_configs", "the settings saved before overrides")
+        theme_originals = internal(I18N, i18n, "original_theme_configs", "the theme settings saved before overrides")
+        for key, value in originals.items():
+            config[key] = copy.deepcopy(value)
+        for key, value in theme_originals.items():
+            config.theme[key] = copy.deepcopy(value)
+        return config
+
+    i18n.reset_to_original_config = reset_to_original_config
+    i18n._np_restores_copies = True
 
 
 def switch_language(config: MkDocsConfig, language: str) -> MkDocsConfig:

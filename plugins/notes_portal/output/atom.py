@@ -53,7 +53,7 @@ def write_atom_feed(notes: list[Note], *, site_dir: str, site_url: str, site_nam
         entry.link(href=link)
         entry.published(_timestamp(note.date))
         entry.updated(_timestamp(note.sort_date))
-        entry.summary(note.excerpt or display_title(note))
+        entry.summary(note.excerpt.text or display_title(note))  # plain text: formulas read as text
         entry.category(term=note.category, label=category_names.get(note.category, note.category))
         for tag in tags_of(note):
             entry.category(term=tag.name, scheme=urljoin(base, quote(tag_url(tag, url_prefix))))

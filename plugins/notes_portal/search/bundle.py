@@ -3,7 +3,7 @@
 Records are written as files and handed to Pagefind in one ``add_directory``
 request. Sending them one by one (``add_html_file``) is what the API offers per
 page, but its client waits 0.1 s before reading each answer: 300 s for 3000 notes,
-against about 2 s for the directory (see README, "Search").
+against about 2 s for the directory (see ARCHITECTURE.md, "Search").
 
 Only what the search worker loads is kept: ``pagefind.js``, the WASM, the entry,
 metadata, index chunks and fragments. Pagefind's own UIs are deleted. The new

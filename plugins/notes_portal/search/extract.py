@@ -2,9 +2,11 @@
 
 Search indexes what a reader reads: prose, headings, tables and lists. Code
 blocks are left out (a collection with solutions in seven languages doubled
-its index with them, and their tokens drown prose matches), and so is math:
-TeX source is not something anyone types into a search box, nor something a
-snippet should show.
+its index with them, and their tokens drown prose matches), and so is display
+math: TeX source is not something anyone types into a search box, nor something
+a snippet should show. Inline math is part of its sentence: it is indexed as the
+text a reader would read aloud (``D_KL(p ‖ q)``, ``√d_k``), so a snippet has no
+hole where the formula was.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from notes_portal.catalog.excerpt import math_part
 from notes_portal.search.tokens import HAN
 
 #: Elements whose text is never indexed, as an XPath union.
@@ -22,6 +25,7 @@ _LEFT_OUT = " | ".join([
     ".//pre", ".//script", ".//style", ".//svg", ".//*[local-name()='svg']",
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' highlight ')]",
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' highlighttable ')]",
+    # Display math; inline math (a <span>) becomes text first (_INLINE_MATH).
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' arithmatex ')]",
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' katex ')]",
     ".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]",
@@ -33,6 +37,8 @@ _LEFT_OUT = " | ".join([
 _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "tr", "td", "th", "table", "blockquote",
            "section", "details", "summary", "figure", "figcaption", "br", "hr",
            "h1", "h2", "h3", "h4", "h5", "h6"}
+#: Inline formulas, as pymdownx.arithmatex (generic mode) writes them.
+_INLINE_MATH = ".//span[contains(concat(' ', normalize-space(@class), ' '), ' arithmatex ')]"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = re.compile(r"\s+")
 _PRE_BLOCK = re.compile(r"<pre\b.*?</pre>|<script\b.*?</script>|<style\b.*?</style>", re.DOTALL | re.IGNORECASE)
@@ -61,6 +67,10 @@ def page_sections(content: str) -> list[Section]:
     # escaped, so the first </pre> closes it.
     content = _PRE_BLOCK.sub(" ", content)
     root = lxml_html.fragment_fromstring(content, create_parent="div")
+    for element in root.xpath(_INLINE_MATH):
+        formula = math_part(element.text_content())
+        element.tail = f" {formula.text if formula else ''} {element.tail or ''}"
+        _remove_keeping_tail(element)
     for element in root.xpath(_LEFT_OUT):
         _remove_keeping_tail(element)
     sections: list[Section] = []

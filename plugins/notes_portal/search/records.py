@@ -29,6 +29,11 @@ class _RecordView:
     tag_tokens: str
     problem: int | None
     sections: list[Section]
+    #: The language of the text; the search worker badges a result in another language.
+    language: str
+    #: The other languages whose sites show this note untranslated: their search lists it
+    #: from this language's bundle (see ``site_search.SiteSearch.worker_url``).
+    shown_untranslated_in: tuple[str, ...]
 
     @property
     def lead(self) -> int:
@@ -39,10 +44,12 @@ class _RecordView:
 
 
 def make_record(env: Environment, *, url: str, title: str, content: str, tags: list[str],
-                problem: int | None) -> SearchRecord:
+                problem: int | None, language: str,
+                shown_untranslated_in: tuple[str, ...] = ()) -> SearchRecord:
     """The search record of a page, from its rendered ``content``."""
     sections = [Section(index_text(s.heading), s.anchor, s.level, index_text(s.text))
                 for s in page_sections(content)]
     view = _RecordView(title=title, title_tokens=index_text(title), tags=list(tags),
-                       tag_tokens=index_text(" ".join(tags)), problem=problem, sections=sections)
+                       tag_tokens=index_text(" ".join(tags)), problem=problem, sections=sections,
+                       language=language, shown_untranslated_in=tuple(shown_untranslated_in))
     return SearchRecord(url=url, html=render_partial(env, "np-search-record.html", record=view))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from urllib.parse import quote, urlencode
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from jinja2 import Environment
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.structure import Note
+from notes_portal.compat.i18n import BuildLanguage, shown_untranslated_in
 from notes_portal.search.indexer import SearchIndexer
 from notes_portal.search.records import SearchRecord, make_record
 
@@ -81,28 +83,37 @@ class SiteSearch:
             excluded.discard(page.file.src_uri)
         page.meta["search"] = {**search_meta, "exclude": True}
 
-    def worker_for(self, url_prefix: str) -> str | None:
+    def worker_for(self, language: BuildLanguage, untranslated_label: str) -> str | None:
         """The worker the search box of a language's pages talks to (None: Material's own)."""
-        return self.worker_url(url_prefix) if self.enabled else None
+        return self.worker_url(language, untranslated_label) if self.enabled else None
 
     @staticmethod
-    def worker_url(url_prefix: str) -> str:
+    def worker_url(language: BuildLanguage, untranslated_label: str) -> str:
         """Every language shares the worker (mkdocs-static-i18n keeps one set of assets at the
-        root), so it is told which language's bundle to search."""
-        prefix = url_prefix.strip("/")
-        return f"{SEARCH_WORKER}?index={prefix}" if prefix else SEARCH_WORKER
+        root), so it is told which language's bundle to search. A language other than the
+        default also searches the default language's bundle, at the root, for the notes its
+        site shows untranslated (``fallback``), and labels those results (``label``): they
+        are indexed once, in their own language, rather than again in every language."""
+        prefix = language.url_prefix.strip("/")
+        if not prefix:
+            return SEARCH_WORKER
+        query = urlencode({"index": prefix, "fallback": language.default, "label": untranslated_label},
+                          quote_via=quote)
+        return f"{SEARCH_WORKER}?{query}"
 
-    def index_page(self, env: Environment, language: str, page: Page, note: Note | None, *,
+    def index_page(self, env: Environment, build_language: BuildLanguage, page: Page, note: Note | None, *,
                    listing: bool) -> None:
         """Keep this page's search record, or keep it out of search.
 
         Left out: listing pages (the feed, category lists, the LeetCode index), whose
         text is only other notes' titles and excerpts and would outrank the notes;
-        untranslated notes on another language's site (their own language has them);
+        untranslated notes on another language's site (their own language has them, and
+        says which sites show them: the worker of those sites searches it too);
         pages whose author set ``search: exclude``.
         """
         if not self.enabled:
             return
+        language = build_language.current
         src_uri = page.file.src_uri
         if listing or (note is not None and not note.translated) or src_uri in self._excluded.get(language, ()) \
                 or page.content is None:
@@ -113,12 +124,15 @@ class SiteSearch:
         if problem is not None and not title.startswith(str(problem)):
             title = f"{problem}. {title}"  # results show problems as the index does: 76. 最小覆盖子串
         tags = list(note.meta.tags) if note else []
+        shown_in = shown_untranslated_in(page.file, build_language) if note is not None else ()
 
         def make() -> str:
             return make_record(env, url=page.url, title=title, content=page.content or "",
-                               tags=tags, problem=problem).html
+                               tags=tags, problem=problem, language=language,
+                               shown_untranslated_in=shown_in).html
 
-        parts = [_template_source(env, RECORD_TEMPLATE), page.url, title, page.content, repr(tags), repr(problem)]
+        parts = [_template_source(env, RECORD_TEMPLATE), page.url, title, page.content, repr(tags), repr(problem),
+                 language, repr(shown_in)]
         html_text = self._memo("search-record", parts, make) if self._memo else make()
         self._indexer.add(language, src_uri, SearchRecord(url=page.url, html=html_text))
 

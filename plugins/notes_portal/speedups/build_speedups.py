@@ -16,6 +16,7 @@ order a page meets them:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from jinja2 import Environment
@@ -25,6 +26,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.structure import Note, ParsedNote
+from notes_portal.compat.i18n import build_language
+from notes_portal.compat.mkdocs import replace_is_modified
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.speedups.freshness import PortalPageFreshness
@@ -44,9 +47,31 @@ class BuildSpeedups:
         self.template_cache = KeptBytecodeCache(self.build_cache)
         self.page_cache = PageOutputCache(self.build_cache)
         self.kept_bundles = KeptBundles(self.build_cache)
+        #: Digest of the configuration file the in-memory parts were made under.
+        self._configuration: bytes | None = None
+        #: Languages built since the configuration file last changed.
+        self._languages_built: set[str] = set()
 
-    def start_build(self, config: MkDocsConfig, *, cold: bool) -> None:
+    def start_build(self, config: MkDocsConfig, files: Files, *, cold: bool) -> None:
         """A language's build starts (``on_files``); ``cold``: read nothing kept on disk."""
+        configuration = configuration_digest(config)
+        if configuration != self._configuration:
+            # MkDocs keeps this plugin instance when ``serve`` reloads a changed mkdocs.yml, and
+            # what is kept in memory is keyed by source only: an option such as ``excerpt_chars``
+            # or a Markdown extension's would otherwise go on shaping the output it no longer does.
+            self.parsed_notes.clear()
+            self.render_reuse.forget()
+            self.excerpts.forget()
+            self._configuration = configuration
+            self._languages_built.clear()
+        language = build_language(config).current
+        if language not in self._languages_built:
+            # The first build of a language under this configuration renders every page, even
+            # under ``serve --dirty``: pages MkDocs would skip as unmodified were made under
+            # other options, and their excerpts were just forgotten.
+            for file in files.documentation_pages():
+                replace_is_modified(file, _modified)
+            self._languages_built.add(language)
         self.build_cache.start_build(config, cold=cold)
 
     def restore_excerpts(self, notes: Iterable[Note]) -> None:
@@ -84,3 +109,18 @@ class BuildSpeedups:
     def finish(self, *, prune: bool) -> None:
         """The site is built: say what was reused; ``prune`` (a full build): forget what wasn't."""
         self.build_cache.finish(prune=prune, pages=self.page_cache.finish())
+
+
+def configuration_digest(config: MkDocsConfig) -> bytes:
+    """SHA-256 of the configuration file as written: every option, ours and any other plugin's.
+    The same for every language's build of one configuration (mkdocs-static-i18n changes the
+    loaded configuration per language, not the file)."""
+    try:
+        with open(config.config_file_path, "rb") as file:
+            return hashlib.sha256(file.read()).digest()
+    except (OSError, TypeError):  # a configuration given without a file
+        return b""
+
+
+def _modified() -> bool:
+    return True

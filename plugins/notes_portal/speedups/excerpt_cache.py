@@ -9,17 +9,25 @@ cache, an excerpt is also kept by the HTML it was made of, for the next process.
 from __future__ import annotations
 
 from notes_portal.catalog.excerpt import summarize
-from notes_portal.catalog.structure import Note
+from notes_portal.catalog.structure import Excerpt, Note
 from notes_portal.config import NotesPortalConfig
 from notes_portal.speedups.build_cache import BuildCache
 from notes_portal.speedups.source_version import SourceVersion, source_version
 
 
+#: The cache's kind for excerpts; its version changes with their shape (2: text and formulas).
+EXCERPT_KIND = "excerpt-2"
+
+
 class ExcerptCache:
     def __init__(self, persistent: BuildCache | None = None) -> None:
-        self._by_version: dict[SourceVersion, tuple[str, int]] = {}
+        self._by_version: dict[SourceVersion, tuple[Excerpt, int]] = {}
         #: Excerpts by the HTML they are made of, across processes (``.cache/notes-portal``).
         self._persistent = persistent
+
+    def forget(self) -> None:
+        """Drop the excerpts kept in memory (the options they were made with changed)."""
+        self._by_version.clear()
 
     def restore(self, note: Note) -> None:
         """Give ``note`` its excerpt from an earlier rendering of the same source, if any."""
@@ -35,9 +43,14 @@ class ExcerptCache:
                            cjk_per_minute=config.cjk_chars_per_minute, words_per_minute=config.words_per_minute)
 
             def make() -> list:
-                return list(summarize(html, note.meta.summary, **options))
+                excerpt, minutes = summarize(html, note.meta.summary, **options)
+                return [excerpt.to_json(), minutes]
 
-            made = (self._persistent.memo("excerpt", [html, repr(note.meta.summary), repr(sorted(options.items()))], make)
-                    if self._persistent else make())
-            self._by_version[key] = (made[0], made[1])
+            made = (self._persistent.memo(EXCERPT_KIND, [html, repr(note.meta.summary), repr(sorted(options.items()))],
+                                          make) if self._persistent else make())
+            excerpt = Excerpt.from_json(made[0]) if isinstance(made, list) and len(made) == 2 else None
+            if excerpt is None or not isinstance(made[1], int):  # an entry of another shape: made again
+                made = make()
+                excerpt = Excerpt.from_json(made[0]) or Excerpt()
+            self._by_version[key] = (excerpt, made[1])
         note.excerpt, note.reading_minutes = self._by_version[key]

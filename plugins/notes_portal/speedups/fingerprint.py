@@ -24,10 +24,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 #: Bump when the layout or meaning of entries changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Distributions whose code renders a note or reads its front matter.
 RENDERING_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "pygments", "mkdocs-material",
-                      "mkdocs-notes-portal", "pyyaml")
+                      "mkdocs-notes-portal", "pyyaml", "pylatexenc")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 #: Files named by extension options are hashed up to this size (a snippets folder, icons).
 _MAX_NAMED_BYTES = 64 * 1024 * 1024

@@ -27,12 +27,17 @@ class RenderedNote:
 
 
 class RenderReuse:
-    """Rendered HTML of notes by (source path, modification time), kept across builds."""
+    """Rendered HTML of notes by source version (path and content), kept across builds."""
 
     def __init__(self) -> None:
         self._rendered: dict[SourceVersion, RenderedNote] = {}
         #: Pages of the current build whose Markdown was skipped, waiting for their HTML.
         self._pending: dict[int, RenderedNote] = {}
+
+    def forget(self) -> None:
+        """Drop every kept rendering (the configuration they were rendered under changed)."""
+        self._rendered.clear()
+        self._pending.clear()
 
     def skip_markdown(self, page: Page) -> bool:
         """True when ``page``'s HTML is known: its Markdown need not be converted again."""

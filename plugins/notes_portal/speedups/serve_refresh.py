@@ -44,6 +44,7 @@ from notes_portal.compat.mkdocs import (
     build_page_again,
     observe_serve_changes,
     pages_built_by_serve,
+    replace_is_modified,
     show_as_last_read,
     wrap_serve_builder,
 )
@@ -124,17 +125,28 @@ class ServeRefresh:
         #: builds: ``serve --dirty`` reads only the pages that changed, and the others' ``Page``
         #: objects are never read, while what the site shows of them is what was read last.
         self._last_read: dict[tuple[str, str], tuple[str | None, dict]] = {}
+        #: Files the watcher saw saved before the full build under way: MkDocs' ``--dirty``
+        #: rebuilds a page only when its source is newer than its output, which a rewrite that
+        #: keeps the modification time (``rsync -t``, ``git checkout`` within a second) isn't.
+        self._saved_before_build: frozenset[str] = frozenset()
+        self._declined: frozenset[str] = frozenset()
 
     # -- the full build, as it goes ------------------------------------------------------------
 
     def start_full_build(self, config: MkDocsConfig) -> None:
         """A full build starts (the default language's ``on_config``, before MkDocs lists files)."""
-        self._events.take()  # what changed before is what this build reads
+        # What changed before is what this build reads: the saves a declined refresh took, and
+        # any the watcher told since.
+        self._saved_before_build = self._declined | self._events.take().modified
+        self._declined = frozenset()
         self._building = []
         self._ready = []
 
     def start_language(self, build: LanguageBuild) -> None:
         self._building.append(build)
+        for file in build.files.documentation_pages():
+            if file.abs_src_path and os.path.abspath(file.abs_src_path) in self._saved_before_build:
+                replace_is_modified(file, _saved)
 
     @property
     def current(self) -> LanguageBuild | None:
@@ -183,6 +195,7 @@ class ServeRefresh:
         if not self._ready or self._settled is None:
             return False
         started = time.monotonic()
+        changes = SourceChanges(frozenset(), frozenset(), frozenset())
         try:
             if not self._settled(WATCHER_PATIENCE_S):
                 raise Declined("the file watcher has not told every change yet")
@@ -191,10 +204,12 @@ class ServeRefresh:
         except Declined as reason:
             log.info(f"full rebuild: {reason}")
             self._ready = []  # what was drawn is drawn again by the full build
+            self._declined = changes.modified
             return False
         except Exception as error:  # noqa: BLE001  # the full build reports it where it belongs
             log.info(f"full rebuild: the quick refresh failed ({type(error).__name__}: {error})")
             self._ready = []
+            self._declined = changes.modified
             return False
         names = ", ".join(sorted(os.path.relpath(path) for path in changes.modified))
         log.info(f"quick refresh of {names}: {drawn} page{'s' if drawn != 1 else ''} drawn again")
@@ -258,6 +273,10 @@ def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page,
     if (page.title, page.meta) != last_read:
         raise Declined(f"{source}: its title or front matter changed")
     return note is not None and (note.excerpt, note.reading_minutes) != summary
+
+
+def _saved() -> bool:
+    return True
 
 
 def _watched_paths(config: MkDocsConfig) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notes_portal.catalog.structure import Category, Note
+from notes_portal.catalog.structure import Category, Excerpt, Note
 from notes_portal.views.labels import format_date, labels_for
 
 
@@ -18,7 +18,8 @@ class FeedEntry:
     date_iso: str
     date_text: str
     updated: bool
-    excerpt: str
+    #: Text and inline formulas: the template typesets the formulas (``np-note-list.html``).
+    excerpt: Excerpt
     reading_time: str
     #: True when the English site shows a note that has no translation yet.
     untranslated: bool

@@ -8,6 +8,13 @@
  * when the worker's URL says ?index=en) and then fetches only the index chunks
  * and fragments a query needs.
  *
+ * A language other than the default also searches the default language's bundle
+ * (?fallback=zh: /pagefind/ at the site root, merged with Pagefind's mergeIndex), for the
+ * notes its site shows untranslated: they are found by their own text, link to this
+ * language's page of the note and carry a badge (?label=Chinese). The default language's
+ * records say which languages show them untranslated (meta "fallback"); its other results,
+ * notes this language has a translation of, are left out.
+ *
  * Queries are cut like the index (plugins/notes_portal/search/tokens.py): every
  * run of Han characters becomes its overlapping pairs, so 自注意力 is searched
  * as 自注 注意 意力, and KV缓存 as kv 缓存. Snippets are built here from the
@@ -32,7 +39,14 @@ var bundle = null;
 var INDEX = (new URL(self.location.href).searchParams.get("index") || "").replace(/[^a-z-]/gi, "");
 /* Pagefind stems the English index (and any other language it has a stemmer for); the
  * Chinese index is of Han pairs and isn't stemmed (search/bundle.py: pagefind_language). */
-var STEMMED = INDEX !== "" && !/^(zh|ja)/.test(INDEX);
+function isStemmed(language) {
+  return language !== "" && !/^(zh|ja)/.test(language);
+}
+/* The default language (at the site root), whose untranslated notes this language's site
+ * shows, and the badge those results carry; none on the default language's own site. */
+var PARAMS = new URL(self.location.href).searchParams;
+var FALLBACK = INDEX ? (PARAMS.get("fallback") || "").replace(/[^a-z-]/gi, "") : "";
+var FALLBACK_LABEL = PARAMS.get("label") || FALLBACK;
 
 function loadBundle() {
   if (!bundle) {
@@ -42,6 +56,15 @@ function loadBundle() {
       /* We already are a worker: Pagefind must not start one of its own. */
       return pagefind.options({ basePath: base, baseUrl: "/", noWorker: true, excerptLength: 0 })
         .then(function () { return pagefind.init(); })
+        .then(function () {
+          if (!FALLBACK) return null;
+          /* One query searches both bundles. The merged one shares this bundle's WASM (its
+           * stemmer too: Pagefind matches words by prefix, and a stem is mostly a prefix of
+           * the unstemmed words the default language's index holds). Its records' URLs are
+           * the default language's pages: under this language's root they are the pages this
+           * site serves for them (/algorithm/union-find/ → /en/algorithm/union-find/). */
+          return pagefind.mergeIndex(new URL("pagefind/", root).href, { baseUrl: "/" + INDEX + "/" });
+        })
         .then(function () { return pagefind; });
     });
     bundle.catch(function () { bundle = null; });
@@ -127,11 +150,11 @@ function closeUp(before, after) {
   return before === " " || CJK_MARK.test(before) || CJK_MARK.test(after);
 }
 
-/* The window of the page's words with the most matches, as readable HTML. */
+/* The window of the page's words with the most matches, as readable HTML; the start of the
+ * text, unmarked, when the matches are elsewhere (in the title). */
 function snippet(words, positions, from, to) {
   if (to <= from) return "";
   var sorted = positions.filter(function (l) { return l >= from && l < to; });
-  if (!sorted.length) sorted = [from];
   var start = from, best = -1;
   for (var i = 0, j = 0; i < sorted.length; i++) {
     while (sorted[i] - sorted[j] >= SNIPPET_TOKENS) j++;
@@ -163,13 +186,13 @@ function matches(word, typed, stemmed) {
 /* Where the page has each phrase: word positions, or null when a phrase is missing. Pagefind
  * finds pages with every pair somewhere, and answers a word it doesn't have with a shorter
  * one it does (xylophone → x); only pages with every phrase as typed are results. */
-function phrasePositions(bareWords, phrases) {
+function phrasePositions(bareWords, phrases, stemmed) {
   var positions = [];
   for (var p = 0; p < phrases.length; p++) {
     var phrase = phrases[p], found = false;
     for (var i = 0; i + phrase.length <= bareWords.length; i++) {
       var hit = phrase.length === 1
-        ? matches(bareWords[i], phrase[0], STEMMED)
+        ? matches(bareWords[i], phrase[0], stemmed)
         : phrase.every(function (pair, k) { return bareWords[i + k] === pair; });
       if (hit) {
         found = true;
@@ -186,9 +209,45 @@ function locationOf(url) {
   return url.replace(/^\/+/, "");
 }
 
-function resultItems(data, score, terms, phrases) {
+/* RegExp source of a literal string. */
+function literal(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/* The title as HTML, with what the reader typed marked: each Han run where it occurs, each
+ * other word where a word starts with it (as the index matches words by prefix). */
+function markedTitle(title, words) {
+  var pattern = words.filter(Boolean).map(function (word) {
+    return /[^\p{L}\p{N}_]/u.test(word.charAt(0)) || new RegExp("^[" + HAN + "]", "u").test(word)
+      ? literal(word)
+      : "(?<![\\p{L}\\p{N}_])" + literal(word) + (/^\d+$/.test(word) ? "(?!\\d)" : "");
+  }).sort(function (a, b) { return b.length - a.length; }).join("|");
+  /* As written: NFKC would turn the title's full-width punctuation (最短路径：) into ASCII. */
+  var text = title;
+  if (!pattern) return escapeHTML(text);
+  var html = "", last = 0, match, find = new RegExp(pattern, "giu");
+  while ((match = find.exec(text)) !== null) {
+    if (!match[0]) { find.lastIndex++; continue; }
+    html += escapeHTML(text.slice(last, match.index)) + "<mark>" + escapeHTML(match[0]) + "</mark>";
+    last = match.index + match[0].length;
+  }
+  return html + escapeHTML(text.slice(last));
+}
+
+/* Whether a record is in this site's language; a default-language note this site shows
+ * untranslated is listed with a badge, one it has a translation of not at all. */
+function languageOf(data) {
+  var language = data.meta.lang || INDEX;
+  if (!FALLBACK || language === INDEX) return { shown: true, foreign: null };
+  var shownIn = (data.meta.fallback || "").split(/\s+/);
+  return { shown: shownIn.indexOf(INDEX) >= 0, foreign: language };
+}
+
+function resultItems(data, score, terms, phrases, typed) {
+  var language = languageOf(data);
+  if (!language.shown) return null;
   var words = data.content.split(/\s+/);
-  var positions = phrasePositions(words.map(bare), phrases);
+  var positions = phrasePositions(words.map(bare), phrases, isStemmed(language.foreign || INDEX));
   if (positions === null) return null;
   var location = locationOf(data.url);
   /* The title, problem number and tags lead the record; the result shows them already. */
@@ -197,10 +256,18 @@ function resultItems(data, score, terms, phrases) {
   var tags = (data.meta.tags || "").split("|").filter(Boolean).map(function (tag) {
     try { return decodeURIComponent(tag); } catch (error) { return tag; }
   });
+  var title = markedTitle(data.meta.title || location, typed);
+  var text = snippet(words, positions, lead, words.length);
+  if (language.foreign) {
+    var lang = ' lang="' + escapeHTML(language.foreign) + '"';
+    title = "<span" + lang + ">" + title + "</span> " +
+      '<span class="np-badge np-badge--untranslated">' + escapeHTML(FALLBACK_LABEL) + "</span>";
+    text = "<span" + lang + ">" + text + "</span>";
+  }
   var article = {
     location: location,
-    title: escapeHTML(data.meta.title || location),
-    text: snippet(words, positions, lead, words.length),
+    title: title,
+    text: text,
     tags: tags.map(escapeHTML),
     score: score,
     terms: terms
@@ -247,7 +314,7 @@ function search(query) {
       var batch = results.slice(offset, offset + BATCH);
       return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         pages.forEach(function (data, i) {
-          var item = items.length < MAX_RESULTS && resultItems(data, batch[i].score, terms, cut.phrases);
+          var item = items.length < MAX_RESULTS && resultItems(data, batch[i].score, terms, cut.phrases, cut.words);
           if (item) items.push(item);
         });
         return next(offset + BATCH);
@@ -261,16 +328,11 @@ function search(query) {
  * next isn't searched at all (typing "lora" shouldn't search "l", "lo" and "lor" first). */
 var SETTLE_MS = 40;
 var latest = 0;
-/* Whether the list shows an answer (of ours) that an emptied box must clear. */
-var listed = false;
 
 function answer(query, ticket) {
   if (ticket !== latest) return;
   search(query).then(function (result) {
-    if (ticket === latest) {
-      listed = true;
-      self.postMessage({ type: RESULT, data: result });
-    }
+    if (ticket === latest) self.postMessage({ type: RESULT, data: result });
   }, function (error) {
     console.warn("Search failed:", error);
     if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
@@ -284,11 +346,10 @@ self.addEventListener("message", function (event) {
   } else if (message.type === QUERY) {
     var ticket = ++latest;
     if (!String(message.data || "").trim()) {
-      /* An emptied box clears the list at once. Before anything was listed there is nothing
-       * to clear, and an answer to the empty box of the moment the reader opened it could
-       * land after the query they typed next, showing "no results" for it. */
-      if (listed) self.postMessage({ type: RESULT, data: { items: [] } });
-      listed = false;
+      /* An empty box is answered at once, with no items, as Material's own worker does: its
+       * front end then reads "Type to start searching" instead of "Initializing search"
+       * (it sends the empty query as soon as we are ready, before the reader opens the box). */
+      self.postMessage({ type: RESULT, data: { items: [] } });
     } else {
       setTimeout(answer, SETTLE_MS, message.data, ticket);
     }

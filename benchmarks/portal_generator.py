@@ -86,6 +86,8 @@ class GeneratedNote:
     date: dt.date
     text: str = ""
     translation: str | None = None
+    #: Its tags; its translation carries the same (a translation shows its original's tags).
+    tags: list[str] = field(default_factory=list)
     #: Rare terms in this note's text (shared with at most RARE_SHARED_MAX other notes).
     rare_terms: list[str] = field(default_factory=list)
 
@@ -319,6 +321,7 @@ class PortalGenerator:
         rng, text = self.rng, self.text
         terms = CATEGORY_TERMS.get(note.category, GENERAL_TERMS)
         tags = rng.sample(terms, 3) if leetcode is None else list(leetcode["topics"]) + [rng.choice(terms)]
+        note.tags = tags
         updated = note.date + dt.timedelta(days=rng.randint(1, 200)) if rng.random() < 0.2 else None
         if updated and updated > self.today:
             updated = None
@@ -371,7 +374,7 @@ class PortalGenerator:
         rng, text = self.rng, self.text
         title = (f"LeetCode {leetcode['id']}: {note.slug.split('-', 1)[1].replace('-', ' ')}" if leetcode
                  else f"Notes on {rng.choice(EN_TERMS)} ({note.slug.rsplit('-', 1)[-1]})")
-        head = front_matter(title, note.date, rng.sample(EN_TERMS, 2), leetcode=leetcode)
+        head = front_matter(title, note.date, note.tags, leetcode=leetcode)
         blocks = [text.en_paragraph(), "<!-- more -->", "## Idea", text.en_paragraph(), text.display_math(),
                   "## Code", text.en_paragraph(), text.code_block()]
         body = "\n\n".join(blocks)

@@ -8,13 +8,15 @@ Expected values are written out here; nothing is computed by the plugin's own co
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-from sites import BuildResult, FixtureSite, h1_text, url_path
+from sites import BUILD_ENV, BuildResult, FixtureSite, h1_text, url_path
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 XSS_TAG = "<script>alert(1)</script>"
@@ -349,9 +351,10 @@ def test_quote_in_a_tag_stays_in_the_atom_term(edge: BuildResult) -> None:
 
 
 def test_leetcode_notes_are_numbered_on_tag_pages(edge: BuildResult) -> None:
-    """Tag pages use the category pages' markup, LeetCode numbers included."""
-    for prefix in ("", "en/"):
-        assert feed_titles(edge.html(f"{prefix}tags/滑动窗口/")) == ["76. 最小覆盖子串"]
+    """Tag pages use the category pages' markup, LeetCode numbers included. A tag spelled as a
+    LeetCode topic has the topic's English name on /en/ (``Sliding Window``), and its slug."""
+    for path in ("tags/滑动窗口/", "en/tags/sliding-window/"):
+        assert feed_titles(edge.html(path)) == ["76. 最小覆盖子串"]
 
 
 def test_portal_without_notes_has_empty_index_and_archive(tmp_path: Path) -> None:
@@ -368,3 +371,196 @@ def test_portal_without_notes_has_empty_index_and_archive(tmp_path: Path) -> Non
         assert archive.select("section.np-archive-year") == []
         assert {rect["data-count"] for rect in archive.select("rect.np-activity__day")} == {"0"}
     assert not (result.site_dir / "tags" / "tag").exists()
+
+
+# -- one tag per concept in each language (issue 21) ------------------------------------------------
+#
+# Notes are tagged in Chinese; the author names a tag's English form once (``notes-portal: tags:``);
+# a translation shows its original's tags; a LeetCode topic's ``en`` names the tag spelled as it.
+
+TAG_NAMES = {"深度学习": "Deep Learning", "注意力": {"en": "Attention"}}
+
+
+def write_bilingual(site: FixtureSite) -> FixtureSite:
+    site.plugin_config["tags"] = TAG_NAMES
+    site.note("deep-learning/backprop.md", "反向传播", "2024-01-01", "链式法则。",
+              tags=["深度学习", "反向传播", "Transformer"])
+    # Fewer tags than the original, in another order, spelled in English: still the original's three.
+    site.note("deep-learning/backprop.en.md", "Backpropagation", "2024-01-01", "The chain rule.",
+              tags=["Transformer", "deep learning"])
+    site.note("deep-learning/norm.md", "归一化笔记", "2024-02-01", "未翻译。", tags=["深度学习", "归一化"])
+    # A Chinese note tagged with the English name: the same tag in both languages.
+    site.note("nlp/bert.md", "BERT 笔记", "2024-03-01", "预训练。", tags=["NLP", "deep learning"])
+    site.note("nlp/attention.md", "注意力机制", "2024-04-01", "注意力。", tags=["注意力", "Transformer"])
+    site.note("nlp/attention.en.md", "Attention", "2024-04-01", "Attention.", tags=["attention", "transformer"])
+    problem = {"id": 76, "difficulty": "hard", "topics": ["滑动窗口", "哈希表"]}
+    site.note("leetcode/0076-minimum-window-substring.md", "最小覆盖子串", "2024-05-01", "思路。",
+              tags=["滑动窗口", "哈希表", "字符串"], leetcode=problem)
+    site.note("leetcode/0076-minimum-window-substring.en.md", "Minimum Window Substring", "2024-05-01",
+              "Idea.", tags=["sliding window", "Hash Table"], leetcode=problem)
+    site.note("leetcode/0239-sliding-window-maximum.md", "滑动窗口最大值", "2024-06-01", "单调队列。",
+              tags=["滑动窗口", "单调队列"], leetcode={"id": 239, "difficulty": "hard", "topics": ["滑动窗口", "单调队列"]})
+    return site
+
+
+@pytest.fixture(scope="module")
+def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> FixtureSite:
+    return write_bilingual(FixtureSite(tmp_path_factory.mktemp("tags-i18n") / "portal"))
+
+
+@pytest.fixture(scope="module")
+def bilingual(bilingual_site: FixtureSite) -> BuildResult:
+    result = bilingual_site.build(strict=True)
+    assert result.returncode == 0, result.output
+    return result
+
+
+#: /tags/ of each language: (shown name, count, decoded site path of its page).
+BILINGUAL_INDEX = {
+    "zh": [("深度学习", 3, "/tags/深度学习/"), ("Transformer", 2, "/tags/transformer/"),
+           ("滑动窗口", 2, "/tags/滑动窗口/"), ("NLP", 1, "/tags/nlp/"), ("单调队列", 1, "/tags/单调队列/"),
+           ("反向传播", 1, "/tags/反向传播/"), ("哈希表", 1, "/tags/哈希表/"), ("字符串", 1, "/tags/字符串/"),
+           ("归一化", 1, "/tags/归一化/"), ("注意力", 1, "/tags/注意力/")],
+    # One tag per concept, by its English name where the author (or a topic) gave one.
+    "en": [("Deep Learning", 3, "/en/tags/deep-learning/"), ("Sliding Window", 2, "/en/tags/sliding-window/"),
+           ("Transformer", 2, "/en/tags/transformer/"), ("Attention", 1, "/en/tags/attention/"),
+           ("Hash Table", 1, "/en/tags/hash-table/"), ("Monotonic Queue", 1, "/en/tags/monotonic-queue/"),
+           ("NLP", 1, "/en/tags/nlp/"), ("反向传播", 1, "/en/tags/反向传播/"), ("字符串", 1, "/en/tags/字符串/"),
+           ("归一化", 1, "/en/tags/归一化/")],
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_one_tag_per_concept_in_each_language(bilingual: BuildResult, language: str) -> None:
+    page = PREFIX[language] + "tags/"
+    found = [(own_text(a), int(a["data-count"]), decoded_target(bilingual, page, a["href"]))
+             for a in cloud(bilingual.html(page))]
+    assert found == BILINGUAL_INDEX[language]
+
+
+def test_no_second_tag_for_a_translated_spelling(bilingual: BuildResult) -> None:
+    """The translations' own spellings make no page of their own on /en/."""
+    written = {path.name for path in (bilingual.site_dir / "en" / "tags").iterdir() if path.is_dir()}
+    assert not {"深度学习", "滑动窗口", "哈希表", "注意力", "sliding-window-2", "deep-learning-2"} & written
+    assert "deep-learning" in written
+
+
+@pytest.mark.parametrize(("path", "titles"), [
+    ("tags/深度学习/", ["BERT 笔记", "归一化笔记", "反向传播"]),
+    ("en/tags/deep-learning/", ["BERT 笔记", "归一化笔记", "Backpropagation"]),
+    ("en/tags/sliding-window/", ["239. 滑动窗口最大值", "76. Minimum Window Substring"]),
+    ("en/tags/attention/", ["Attention"]),
+])
+def test_tag_page_lists_translated_and_untranslated_notes(bilingual: BuildResult, path: str,
+                                                          titles: list[str]) -> None:
+    assert feed_titles(bilingual.html(path)) == titles
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("deep-learning/backprop/", [("深度学习", "/tags/深度学习/"), ("反向传播", "/tags/反向传播/"),
+                                 ("Transformer", "/tags/transformer/")]),
+    # The original's three tags, in its order, by their English names where they have one.
+    ("en/deep-learning/backprop/", [("Deep Learning", "/en/tags/deep-learning/"),
+                                    ("反向传播", "/en/tags/反向传播/"), ("Transformer", "/en/tags/transformer/")]),
+    ("en/deep-learning/norm/", [("Deep Learning", "/en/tags/deep-learning/"), ("归一化", "/en/tags/归一化/")]),
+    ("nlp/bert/", [("NLP", "/tags/nlp/"), ("深度学习", "/tags/深度学习/")]),
+    ("en/nlp/attention/", [("Attention", "/en/tags/attention/"), ("Transformer", "/en/tags/transformer/")]),
+])
+def test_note_shows_its_original_tags_by_name(bilingual: BuildResult, path: str,
+                                              expected: list[tuple[str, str]]) -> None:
+    links = bilingual.html(path).select("div.np-note-meta a.np-tag")
+    assert [(a.get_text(strip=True), decoded_target(bilingual, path, a["href"])) for a in links] == expected
+
+
+@pytest.mark.parametrize(("path", "topics", "tags"), [
+    ("leetcode/0076-minimum-window-substring/",
+     [("滑动窗口", "/tags/滑动窗口/"), ("哈希表", "/tags/哈希表/")], ["字符串"]),
+    ("en/leetcode/0076-minimum-window-substring/",
+     [("Sliding Window", "/en/tags/sliding-window/"), ("Hash Table", "/en/tags/hash-table/")], ["字符串"]),
+    ("leetcode/0239-sliding-window-maximum/", [("滑动窗口", "/tags/滑动窗口/"), ("单调队列", "/tags/单调队列/")], []),
+    ("en/leetcode/0239-sliding-window-maximum/",
+     [("Sliding Window", "/en/tags/sliding-window/"), ("Monotonic Queue", "/en/tags/monotonic-queue/")], []),
+])
+def test_leetcode_topic_shown_once(bilingual: BuildResult, path: str, topics: list[tuple[str, str]],
+                                   tags: list[str]) -> None:
+    """A tag spelled as one of the note's topics is shown once: as the topic in the problem's header,
+    linking to the tag's page; no tag chip repeats it, in any case."""
+    page = bilingual.html(path)
+    chips = page.select(".np-lc-header .np-topic")
+    assert [(a.get_text(strip=True), decoded_target(bilingual, path, a["href"])) for a in chips] == topics
+    shown = [a.get_text(strip=True) for a in page.select("div.np-note-meta a.np-tag")]
+    assert shown == tags
+    everything = [name.casefold() for name in shown + [name for name, _ in topics]]
+    assert len(everything) == len(set(everything))
+
+
+@pytest.mark.parametrize(("path", "links"), [
+    ("tags/深度学习/", {"zh": "/tags/深度学习/", "en": "/en/tags/deep-learning/"}),
+    ("en/tags/deep-learning/", {"zh": "/tags/深度学习/", "en": "/en/tags/deep-learning/"}),
+    ("en/tags/transformer/", {"zh": "/tags/transformer/", "en": "/en/tags/transformer/"}),
+])
+def test_language_selector_leads_to_the_same_tag(bilingual: BuildResult, path: str, links: dict[str, str]) -> None:
+    selector = bilingual.html(path).select("a.md-select__link")
+    assert {a["hreflang"]: decoded_target(bilingual, path, a["href"]) for a in selector} == links
+
+
+def test_matched_translations_warn_nothing(bilingual: BuildResult) -> None:
+    assert [line for line in bilingual.warnings() if "tags" in line] == []
+
+
+@pytest.fixture(scope="module")
+def unmatched_site(tmp_path_factory: pytest.TempPathFactory) -> FixtureSite:
+    site = FixtureSite(tmp_path_factory.mktemp("tags-unmatched") / "portal")
+    site.plugin_config["tags"] = TAG_NAMES
+    site.note("deep-learning/backprop.md", "反向传播", "2024-01-01", "链式法则。", tags=["深度学习", "反向传播"])
+    # "backprop": named nowhere; "attention": the English name of a tag the original doesn't have.
+    site.note("deep-learning/backprop.en.md", "Backpropagation", "2024-01-01", "The chain rule.",
+              tags=["deep learning", "backprop"])
+    site.note("nlp/attention.md", "注意力机制", "2024-04-01", "注意力。", tags=["Transformer"])
+    site.note("nlp/attention.en.md", "Attention", "2024-04-01", "Attention.", tags=["Transformer", "attention"])
+    return site
+
+
+#: What both the build and ``notes-portal check`` say, whole.
+UNMATCHED = [
+    "docs/deep-learning/backprop.en.md:4: tags: 'backprop' is not a tag of the original "
+    "docs/deep-learning/backprop.md; a translation shows its original's tags, so it is not shown "
+    "(expected one of them or its en name: 深度学习 = Deep Learning, 反向传播; or name a tag once in "
+    "mkdocs.yml under notes-portal tags, e.g. '反向传播: backprop')",
+    "docs/nlp/attention.en.md:4: tags: 'attention' names '注意力', which the original docs/nlp/attention.md "
+    "doesn't have; a translation shows its original's tags, so it is not shown (expected one of them "
+    "or its en name: Transformer; or add 注意力 to the original's tags)",
+]
+
+
+def test_unmatched_translation_tag_warns_in_the_build(unmatched_site: FixtureSite, tmp_path: Path) -> None:
+    """Each tag of a translation that names none of its original's is a warning naming the file, the
+    field and what is expected; the site still builds, showing the original's tags; --strict fails."""
+    result = unmatched_site.build(site_dir=tmp_path / "site")
+    assert result.returncode == 0, result.output
+    messages = sorted(line.split("notes_portal: ", 1)[1] for line in result.warnings() if "tags" in line)
+    assert messages == UNMATCHED
+    links = result.html("en/deep-learning/backprop/").select("div.np-note-meta a.np-tag")
+    assert [a.get_text(strip=True) for a in links] == ["Deep Learning", "反向传播"]
+    assert [a.get_text(strip=True) for a in result.html("en/nlp/attention/").select("div.np-note-meta a.np-tag")] \
+        == ["Transformer"]
+    strict = unmatched_site.build(strict=True, site_dir=tmp_path / "strict")
+    assert strict.returncode != 0
+
+
+def test_unmatched_translation_tag_fails_the_check(unmatched_site: FixtureSite) -> None:
+    unmatched_site.write_config()
+    done = subprocess.run([sys.executable, "-m", "notes_portal.authoring.cli", "check", "--verbose"],
+                          cwd=unmatched_site.root, capture_output=True, text=True, env=BUILD_ENV, timeout=120,
+                          check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert sorted(line for line in done.stdout.splitlines() if ": tags: " in line) == UNMATCHED
+
+
+def test_two_tags_under_one_name_is_a_config_error(tmp_path: Path) -> None:
+    site = FixtureSite(tmp_path / "portal")
+    site.plugin_config["tags"] = {"最短路": "Shortest Paths", "最短路径": "shortest paths"}
+    site.note("nlp/a.md", "甲", "2024-01-01", tags=["最短路"])
+    result = site.build()
+    assert result.returncode != 0
+    assert "'shortest paths' is already the en name of 最短路" in result.output, result.output

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from notes_portal.catalog.tags import tag_key
 
 #: The LeetCode topics, in the order readers browse them; ``name`` is what
 #: authors write in front matter, ``en`` is shown on the English site.
@@ -59,6 +63,35 @@ class LeetCodeConfig(Config):
     })
 
 
+class TagNamesOption(opt.BaseConfigOption[dict]):
+    """``tags: {深度学习: Deep Learning, 哈希表: {en: Hash Table}}``: a tag's name in other languages,
+    written once. A plain string names it in English; a mapping names it per language code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: Any) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"{value!r} is not a mapping (expected {{tag: English name}}, "
+                                  "e.g. {深度学习: Deep Learning})")
+        named: dict[tuple[str, str], str] = {}
+        for tag, names in value.items():
+            per_language = names if isinstance(names, dict) else {"en": names}
+            for language, name in per_language.items():
+                if not isinstance(name, str) or not name.strip() or not isinstance(language, str):
+                    raise ValidationError(f"{tag}: {names!r} is not a name (expected text, or a mapping "
+                                          "of language codes to text such as {en: Deep Learning})")
+                # Two tags under one name would be two tags that readers can't tell apart.
+                other = named.setdefault((language, tag_key(name)), str(tag))
+                if other != str(tag):
+                    raise ValidationError(f"{tag}: {name!r} is already the {language} name of {other} (expected "
+                                          "one name per tag; write one of the two tags in the notes instead)")
+        return value
+
+
 class NotesPortalConfig(Config):
     """Options of the ``notes-portal`` plugin."""
 
@@ -79,6 +112,9 @@ class NotesPortalConfig(Config):
     cjk_chars_per_minute = opt.Type(int, default=400)
     words_per_minute = opt.Type(int, default=220)
     leetcode = opt.SubConfig(LeetCodeConfig)
+    #: Each tag's name on the other languages' sites, named once (``catalog/tag_names.py``):
+    #: notes keep writing the tag in their own language, and a translation shows its original's tags.
+    tags = TagNamesOption()
     #: ``pagefind``: one Pagefind index per language behind Material's search box
     #: (``search/``); ``material``: Material's own lunr search, as before.
     search_engine = opt.Choice(("pagefind", "material"), default="pagefind")

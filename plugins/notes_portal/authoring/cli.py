@@ -21,6 +21,7 @@ from notes_portal.authoring.problem_notes import notes_for_problem
 from notes_portal.authoring.rules import todays_rules
 from notes_portal.authoring.scaffold import BODY, leftover_placeholders
 from notes_portal.authoring.validation import check_docs, note_sources
+from notes_portal.catalog.tag_names import TagNames
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
 EXIT_PROBLEMS = 1
@@ -36,6 +37,8 @@ class ProjectSettings:
     categories: list[str]
     topics: list[str]
     leetcode_category: str
+    #: Tags' names in other languages (``tags`` and the topics' ``en``), to check translations' tags.
+    tag_names: TagNames = TagNames()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(settings: ProjectSettings, *, verbose: bool = False) -> int:
     rules = todays_rules(settings.topics, settings.leetcode_category)
-    diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules)
+    diagnostics = check_docs(settings.docs_dir, settings.project_dir, settings.categories, rules, settings.tag_names)
     sources = [path for _, path in note_sources(settings.docs_dir, settings.leetcode_category)]
     diagnostics += leftover_placeholders(sources, settings.project_dir)
     problems, summary = check_report(diagnostics, note_count=len(sources), verbose=verbose)
@@ -143,7 +146,20 @@ def read_settings(config_file: Path) -> ProjectSettings:
         categories=[item["slug"] for item in plugin.get("categories", [])],
         topics=[t["name"] for t in leetcode.get("topics", DEFAULT_TOPICS)],
         leetcode_category=leetcode.get("category", "leetcode"),
+        tag_names=TagNames.from_config(plugin.get("tags") or {}, leetcode.get("topics", DEFAULT_TOPICS),
+                                       default_language(config)),
     )
+
+
+def default_language(config: dict) -> str:
+    """The language at the site root: mkdocs-static-i18n's default, else the theme's."""
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and isinstance(entry.get("i18n"), dict):
+            for language in entry["i18n"].get("languages") or []:
+                if isinstance(language, dict) and language.get("default"):
+                    return str(language.get("locale"))
+    theme = config.get("theme")
+    return str(theme.get("language") or "en") if isinstance(theme, dict) else "en"
 
 
 class _TolerantLoader(yaml.SafeLoader):

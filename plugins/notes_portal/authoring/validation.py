@@ -15,6 +15,7 @@ from notes_portal.authoring.frontmatter import (
     read_source,
 )
 from notes_portal.catalog.structure import Diagnostic, ParsedNote
+from notes_portal.catalog.tag_names import TagNames, translation_tag_diagnostics
 
 #: ``transformer.en`` is the English translation of ``transformer``, not a note of its own.
 TRANSLATION_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -50,11 +51,14 @@ def note_sources(docs_dir: Path, leetcode_category: str = "leetcode") -> Iterabl
             yield relative.split("/", 1)[0], path
 
 
-def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: Rules) -> list[Diagnostic]:
+def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: Rules,
+               tag_names: TagNames | None = None) -> list[Diagnostic]:
     """Validate every note's front matter without building the site."""
     diagnostics: list[Diagnostic] = []
     undeclared: dict[str, int] = {}
     problems: list[tuple[int, str]] = []
+    tags_of: dict[Path, list[str]] = {}
+    translations: list[tuple[Path, str, str, list[str]]] = []
     for category, path in note_sources(docs_dir, rules.leetcode_category):
         display = os.path.relpath(path, project_dir)
         if category not in categories:
@@ -66,9 +70,22 @@ def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: 
             diagnostics.append(Diagnostic(display, 1, "encoding", f"not UTF-8 text ({error.reason})", "error"))
             continue
         diagnostics.extend(parsed.diagnostics)
-        if parsed.meta.leetcode and not TRANSLATION_SUFFIX.search(path.stem):
+        translation = TRANSLATION_SUFFIX.search(path.stem)
+        if translation:
+            translations.append((path, translation.group(0)[1:], display, parsed.meta.tags))
+        else:
+            tags_of[path] = parsed.meta.tags
+        if parsed.meta.leetcode and not translation:
             problems.append((parsed.meta.leetcode.id, display))
     for folder, count in sorted(undeclared.items()):
         diagnostics.append(undeclared_folder(os.path.relpath(docs_dir / folder, project_dir), count, categories))
     diagnostics.extend(duplicate_problems(problems))
+    for path, language, display, tags in translations:  # the build's check, on the same notes
+        original = path.with_name(TRANSLATION_SUFFIX.sub("", path.stem) + path.suffix)
+        names = tag_names or TagNames()
+        if original in tags_of and language != names.default_language:
+            diagnostics.extend(translation_tag_diagnostics(
+                path=display, source=lambda path=path: read_source(str(path)), tags=tags,
+                original_path=os.path.relpath(original, project_dir), original_tags=tags_of[original],
+                names=names, language=language))
     return diagnostics

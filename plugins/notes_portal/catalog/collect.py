@@ -26,6 +26,7 @@ from notes_portal.authoring.rules import todays_rules
 from notes_portal.catalog.categories import categories_for
 from notes_portal.catalog.gitdates import FileDates, modification_date, read_git_dates
 from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
+from notes_portal.catalog.tag_names import TagNames, translation_tag_diagnostics
 from notes_portal.catalog.tags import TagCatalog, collect_tags
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
@@ -59,7 +60,10 @@ class Catalog:
         self.by_category = {category.slug: [] for category in self.categories}
         for note in self.notes:
             self.by_category[note.category].append(note)
-        self.tags = collect_tags(self.notes)
+        if self.reader is None:
+            self.tags = collect_tags(self.notes)
+        else:
+            self.tags = collect_tags(self.notes, self.reader.tag_names, self.language, self.reader.languages)
 
     def in_category(self, slug: str) -> list[Note]:
         return self.by_category.get(slug, [])
@@ -89,20 +93,18 @@ class NoteReader:
     project_dir: str
     #: Front matter by source version, shared across builds (``speedups.parsed_notes``).
     parsed_cache: dict[tuple, ParsedNote]
+    #: Tags' names per language, and every language of the site (``catalog.tag_names``).
+    tag_names: TagNames = field(default_factory=TagNames)
+    languages: tuple[str, ...] = ()
 
     def display_path(self, file: File) -> str:
         """The path messages name ``file`` by (``Diagnostic.path``)."""
-        return os.path.relpath(file.abs_src_path, self.project_dir)
+        return self.display_path_of(file.abs_src_path)
 
     def read(self, file: File, category: str) -> tuple[Note, list[Diagnostic]]:
         """The note ``file`` holds now, and what is wrong in it."""
         display_path = self.display_path(file)
-        text = read_source(file.abs_src_path)
-        # By content, not modification time: a rewrite can keep the time (``rsync -t``).
-        key = (file.abs_src_path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), category, self.rules)
-        parsed = self.parsed_cache.get(key)
-        if parsed is None:
-            parsed = self.parsed_cache[key] = parse_note(display_path, text, category, self.rules)
+        parsed = self._parse(file.abs_src_path, display_path, category)
         history = self.git_dates.get(os.path.realpath(file.abs_src_path))
         date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
         updated = parsed.meta.updated
@@ -111,6 +113,11 @@ class NoteReader:
         if updated is None and history and history.modified > max(date, history.created):
             updated = history.modified
         note_language = file_language(file, self.default_language)
+        diagnostics = list(parsed.diagnostics)
+        original_tags = None
+        if note_language != self.default_language:
+            original_tags = self._original_tags(file, category, display_path, parsed.meta.tags, note_language,
+                                                diagnostics)
         note = Note(
             file=file,
             src_uri=normalized_src_uri(file),
@@ -121,8 +128,48 @@ class NoteReader:
             date=date,
             updated=updated,
             links=parsed.links,
+            original_tags=original_tags,
         )
-        return note, parsed.diagnostics
+        return note, diagnostics
+
+    def _parse(self, abs_path: str, display_path: str, category: str) -> ParsedNote:
+        text = read_source(abs_path)
+        # By content, not modification time: a rewrite can keep the time (``rsync -t``).
+        key = (abs_path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), category, self.rules)
+        parsed = self.parsed_cache.get(key)
+        if parsed is None:
+            parsed = self.parsed_cache[key] = parse_note(display_path, text, category, self.rules)
+        return parsed
+
+    def _original_tags(self, file: File, category: str, display_path: str, tags: list[str], language: str,
+                       diagnostics: list[Diagnostic]) -> tuple[str, ...] | None:
+        """The tags of the note ``file`` translates, which the translation shows; a warning in
+        ``diagnostics`` for each of its own tags that names none of them. None without an original."""
+        original = original_path(file)
+        if original is None:
+            return None
+        try:
+            meta = self._parse(original, self.display_path_of(original), category).meta
+        except (OSError, UnicodeDecodeError):  # the default language's build reports the original itself
+            return None
+        diagnostics.extend(translation_tag_diagnostics(
+            path=display_path, source=lambda: read_source(file.abs_src_path), tags=tags,
+            original_path=self.display_path_of(original), original_tags=meta.tags, names=self.tag_names,
+            language=language))
+        return tuple(meta.tags)
+
+    def display_path_of(self, abs_path: str) -> str:
+        return os.path.relpath(abs_path, self.project_dir)
+
+
+def original_path(file: File) -> str | None:
+    """``docs/nlp/transformer.en.md`` → ``docs/nlp/transformer.md`` when that file exists: the note a
+    translation translates (mkdocs-static-i18n's suffix structure: the same path without the suffix)."""
+    source = file.abs_src_path
+    if not source or not source.replace(os.sep, "/").endswith(file.src_uri):
+        return None
+    original = os.path.join(source[: len(source) - len(file.src_uri)], *normalized_src_uri(file).split("/"))
+    return original if original != source and os.path.isfile(original) else None
 
 
 def collect_notes(files: Files, *, categories: list[Category], reader: NoteReader, include_drafts: bool) -> Catalog:
@@ -169,7 +216,9 @@ def read_catalog(files: Files, config: MkDocsConfig, settings: NotesPortalConfig
     reader = NoteReader(
         language=language.current, default_language=language.default,
         rules=todays_rules((topic["name"] for topic in leetcode.topics), leetcode.category),
-        git_dates=read_git_dates(config.docs_dir), project_dir=project_dir(config), parsed_cache=parsed_cache)
+        git_dates=read_git_dates(config.docs_dir), project_dir=project_dir(config), parsed_cache=parsed_cache,
+        tag_names=TagNames.from_config(settings.tags, leetcode.topics, language.default),
+        languages=language.languages)
     catalog = collect_notes(files, categories=categories, reader=reader, include_drafts=include_drafts)
     reporter.report(catalog.diagnostics)
     reporter.report_undeclared(catalog.undeclared_folders, categories, config)

@@ -112,10 +112,18 @@ class Note:
     reading_minutes: int = 1
     #: Link targets written in the note's Markdown, outside code (``catalog.note_links``).
     links: tuple[str, ...] = ()
+    #: A translation's original's tags: a translation shows them (``catalog.tag_names``); None for
+    #: a note in the default language, an untranslated one and a translation without an original.
+    original_tags: tuple[str, ...] | None = None
 
     @property
     def title(self) -> str:
         return self.meta.title
+
+    @property
+    def tags(self) -> list[str]:
+        """The tags this note is listed under, in every language: its original's, else its own."""
+        return list(self.original_tags) if self.original_tags is not None else self.meta.tags
 
     @property
     def url(self) -> str:

@@ -4,6 +4,9 @@ Authors write ``Transformer`` in one note and ``transformer`` or a full-width
 ``Ｔｒａｎｓｆｏｒｍｅｒ`` in another; readers mean one tag. Tags are folded by
 NFKC and case, and shown as most notes spell them. Slugs keep Chinese readable
 (``/tags/注意力/``): browsers percent-encode them on the wire, servers decode them.
+
+A tag is one concept in every language (``catalog.tag_names``): on the English site it shows
+its English name, when the author gave one, under a slug made from that name.
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from notes_portal.catalog.structure import Note
+
+if TYPE_CHECKING:  # tag_names folds with ``tag_key`` from here
+    from notes_portal.catalog.tag_names import TagNames
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -38,11 +45,18 @@ def tag_slug(tag: str) -> str:
 class Tag:
     """One tag of the catalog, with its notes newest first."""
 
+    #: Its name and slug on the site being built.
     name: str
     slug: str
     notes: list[Note] = field(default_factory=list)
     #: Every spelling the notes used, most used first.
     spellings: tuple[str, ...] = ()
+    #: Its name and slug in every language of the site: the language selector on a tag's page
+    #: leads to the same tag in the other language.
+    names: dict[str, str] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)
+    #: What every spelling and name of it folds to (``TagNames.concept``).
+    concept: str = ""
 
     @property
     def count(self) -> int:
@@ -54,7 +68,9 @@ class TagCatalog:
     """Every tag of one language build, and each note's tags, in one pass over the notes."""
 
     tags: list[Tag]
+    #: Concept → tag.
     by_key: dict[str, Tag]
+    names: TagNames
     #: Every tag page asks for its tag: a dict, not a scan of the tags.
     _by_slug: dict[str, Tag] = field(init=False, repr=False)
 
@@ -63,8 +79,12 @@ class TagCatalog:
 
     def of(self, note: Note) -> list[Tag]:
         """The note's tags, in the order it declares them, each once."""
-        keys = dict.fromkeys(tag_key(tag) for tag in note.meta.tags if tag_key(tag))
+        keys = dict.fromkeys(self.names.concept(tag) for tag in note.tags if tag_key(tag))
         return [self.by_key[key] for key in keys if key in self.by_key]
+
+    def concept(self, tag: str) -> str:
+        """What ``tag`` folds to: a topic's name and the tag spelled as it are one concept."""
+        return self.names.concept(tag)
 
     def by_slug(self, slug: str) -> Tag | None:
         return self._by_slug.get(slug)
@@ -75,41 +95,59 @@ class TagCatalog:
         return [tag for tag in self.tags if len(tag.spellings) > 1]
 
 
-def collect_tags(notes: list[Note]) -> TagCatalog:
-    """Fold the tags of ``notes`` (newest first; drafts are skipped) into a ``TagCatalog``.
+def collect_tags(notes: list[Note], names: TagNames | None = None, language: str | None = None,
+                 languages: tuple[str, ...] = ()) -> TagCatalog:
+    """Fold the tags of ``notes`` (newest first; drafts are skipped) into a ``TagCatalog`` of
+    ``language``'s site (the default language when not given), with each tag's name and slug in
+    ``languages`` too.
 
     Tags come sorted by count, then by name, which is the order of the tag index.
     """
+    if names is None:
+        from notes_portal.catalog.tag_names import TagNames
+
+        names = TagNames()
+    language = language or names.default_language
+    languages = tuple(dict.fromkeys((names.default_language, *languages, language)))
     notes_by_key: dict[str, list[Note]] = {}
     spellings: dict[str, Counter[str]] = {}
     for note in notes:
         if note.draft:
             continue
-        for tag in note.meta.tags:
-            key = tag_key(tag)
-            if not key:
+        for tag in note.tags:
+            if not tag_key(tag):
                 continue
+            key = names.concept(tag)
             members = notes_by_key.setdefault(key, [])
             if not members or members[-1] is not note:
                 members.append(note)
             spellings.setdefault(key, Counter())[tag.strip()] += 1
     tags = []
     for key, members in notes_by_key.items():
-        ranked = sorted(spellings[key].items(), key=lambda item: (-item[1], item[0]))
-        tags.append(Tag(name=ranked[0][0], slug="", notes=members, spellings=tuple(s for s, _ in ranked)))
-    tags.sort(key=lambda tag: (-tag.count, tag.name))
-    _give_slugs(sorted(tags, key=lambda tag: tag.name))
-    return TagCatalog(tags=tags, by_key={tag_key(tag.name): tag for tag in tags})
-
-
-def _give_slugs(tags: list[Tag]) -> None:
-    """A slug per tag; two tags whose slugs collide (``a b`` and ``a-b``) get ``-2``, ``-3``."""
-    taken: set[str] = set()
+        ranked = tuple(s for s, _ in sorted(spellings[key].items(), key=lambda item: (-item[1], item[0])))
+        # The default language's name is the author's (the ``tags`` option's key, a topic's name),
+        # else as most notes write it; another language's name is the author's, else the same.
+        written = names.name(key, names.default_language) or ranked[0]
+        per_language = {code: names.name(key, code) or written for code in languages}
+        tags.append(Tag(name=per_language[language], slug="", notes=members, spellings=ranked,
+                        names=per_language, concept=key))
+    for code in languages:
+        _give_slugs(tags, code)
     for tag in tags:
-        base = slug = tag_slug(tag.name)
+        tag.slug = tag.slugs[language]
+    tags.sort(key=lambda tag: (-tag.count, tag.name))
+    return TagCatalog(tags=tags, by_key={tag.concept: tag for tag in tags}, names=names)
+
+
+def _give_slugs(tags: list[Tag], language: str) -> None:
+    """A slug per tag in ``language``; two tags whose slugs collide (``a b`` and ``a-b``) get ``-2``,
+    ``-3`` in the order of their names, so every language's build gives a tag the same slugs."""
+    taken: set[str] = set()
+    for tag in sorted(tags, key=lambda tag: tag.names[language]):
+        base = slug = tag_slug(tag.names[language])
         number = 1
         while slug in taken:
             number += 1
             slug = f"{base}-{number}"
         taken.add(slug)
-        tag.slug = slug
+        tag.slugs[language] = slug

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -54,6 +54,8 @@ class TagPageSpec:
     slug: str
     name: str
     count: int
+    #: Its slug in every language, for the language selector (``{zh: 深度学习, en: deep-learning}``).
+    slugs: Mapping[str, str] = field(default_factory=dict)
 
 
 def home_src_uri(number: int) -> str:
@@ -87,12 +89,13 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
     pages: dict[str, PortalPage] = {}
     existing = {getattr(f, "norm_src_uri", None) or f.src_uri for f in files.documentation_pages()}
 
-    def register(src_uri: str, page: PortalPage, title: str, in_nav: bool) -> None:
+    def register(src_uri: str, page: PortalPage, title: str, in_nav: bool,
+                 twins: Mapping[str, str] | None = None) -> None:
         pages[src_uri] = page
         if src_uri in existing:
             pages[src_uri] = dataclasses.replace(page, authored=True)
             return
-        files.append(_virtual_page(config, src_uri, title, page, language, in_nav))
+        files.append(_virtual_page(config, src_uri, title, page, language, in_nav, twins))
 
     prefix = language.url_prefix
     home_title = labels["latest"]
@@ -116,16 +119,18 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
     for tag in tags:
         base_url = f"{prefix}tags/{tag.slug}/"
         title = labels["tag_title"].format(name=tag.name)
+        # A tag's name, so its slug, may differ per language: the selector leads to its first page there.
+        twins = {code: f"tags/{slug}/" for code, slug in tag.slugs.items()} or None
         for number in range(1, page_count(tag.count, per_page) + 1):
             register(tag_src_uri(tag.slug, number),
                      PortalPage(TAG, number, base_url=base_url, tag=tag.slug),
-                     title if number == 1 else f"{title} · {number}", in_nav=False)
+                     title if number == 1 else f"{title} · {number}", in_nav=False, twins=twins)
     register("archive/index.md", PortalPage(ARCHIVE, base_url=f"{prefix}archive/"), labels["archive"], in_nav=True)
     return pages
 
 
 def _virtual_page(config: MkDocsConfig, src_uri: str, title: str, page: PortalPage,
-                  language: BuildLanguage, in_nav: bool) -> File:
+                  language: BuildLanguage, in_nav: bool, twins: Mapping[str, str] | None = None) -> File:
     front_matter = {
         "title": title,
         "template": f"np-{page.kind}.html",
@@ -142,19 +147,21 @@ def _virtual_page(config: MkDocsConfig, src_uri: str, title: str, page: PortalPa
     file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     # mkdocs-static-i18n puts every language but the default under its own folder.
     file.dest_uri = language.url_prefix + file.dest_uri
-    _add_language_alternates(file, src_uri, language)
+    _add_language_alternates(file, src_uri, language, twins or {})
     return file
 
 
-def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage) -> None:
-    """Give the language switcher this page's twin in every language, as the i18n plugin does."""
-    relative = src_uri[: -len("index.md")]
+def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage,
+                             twins: Mapping[str, str]) -> None:
+    """Give the language switcher this page's twin in every language, as the i18n plugin does:
+    the same path there, unless ``twins`` names another (language → path below its root)."""
+    same = src_uri[: -len("index.md")]
     file.locale = language.current
     file.locale_alternate_of = language.current
     file.alternates = {
         # ``page`` None: the i18n sitemap then builds the link from ``url``.
-        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + relative or "./",
-                                    page=None)
+        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + twins.get(code, same)
+                                    or "./", page=None)
         for code in language.languages
     }
 

@@ -102,7 +102,7 @@ class Portal:
             category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
             per_page=config.per_page, leetcode_category=config.leetcode.category,
             leetcode_lists=leetcode_list_pages(catalog, config.leetcode, language.current),
-            tags=[TagPageSpec(tag.slug, tag.name, tag.count) for tag in catalog.tags.tags])
+            tags=[TagPageSpec(tag.slug, tag.name, tag.count, tag.slugs) for tag in catalog.tags.tags])
         return cls(config, language, catalog, pages)
 
     def __init__(self, config: NotesPortalConfig, language: BuildLanguage, catalog: Catalog,
@@ -143,7 +143,7 @@ class Portal:
             note, category=category, tags=self.catalog.tags.of(note),
             related=self.connections.related(note), backlinks=self.connections.linking_to(note),
             problem=self.problem_row(note) if note.leetcode else None,
-            language=self.language.current, url_prefix=self.language.url_prefix)
+            language=self.language.current, url_prefix=self.language.url_prefix, concept=self.catalog.tags.concept)
 
     def links_fingerprint(self, note: Note) -> str:
         """What other notes decide on ``note``'s page and is cheap to know for every note: its tags

@@ -213,7 +213,7 @@ class _Checker:
             self.yaml_broken = True
             line, problem = _yaml_problem(error, yaml_text)
             self.report(line, "front matter", f"invalid YAML: {problem}; until it is fixed the note has "
-                        "none of its front matter fields and takes its title from its first heading",
+                        "none of its front matter fields and takes its title from its first heading, else its file name",
                         "error")
             return {}, {}
         except RecursionError:  # nesting thousands deep: YAML, but no front matter anyone writes

@@ -443,14 +443,15 @@ def _yaml_problem(error: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
     """The file line an author should look at, and what to fix there, in whole words.
 
     PyYAML names where it gave up: for a list or a quote never closed, that is the end of
-    the front matter (the closing ``---``); the line that opened it is the one to fix.
+    the front matter (the closing ``---``) or the next field; the line that opened it is the
+    one to fix.
     """
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     at_end = problem_mark is not None and problem_mark.index >= len(yaml_text.rstrip())
-    if context_mark is not None and (at_end or problem_mark is None):
+    if context_mark is not None and (at_end or problem_mark is None or context in UNCLOSED):
         return context_mark.line + 2, UNCLOSED.get(context, f"{problem}, {context} that starts on this line "
                                                             "(expected it closed before the closing ---)")
     line = problem_mark.line + 2 if problem_mark is not None else 2  # 1-based, after the opening ---

@@ -178,16 +178,33 @@ def _parse_date(text: str) -> dt.date:
         return dt.datetime.fromisoformat(text).date()
 
 
-def written(value: Any) -> str:
-    """A YAML value as an author writes it (``true``, ``{a: b}``, ``12.5``): messages name
-    values in the author's words, not Python's (``True``, ``{'a': 'b'}``)."""
+def written(value: Any, limit: int = 80) -> str:
+    """A YAML value as an author writes it, on one line (``true``, ``null``, ``{a: b}``,
+    ``12.5``): messages name values in the author's words, not Python's (``True``,
+    ``{'a': 'b'}``). Strings are quoted, with line breaks escaped; long values are cut."""
+    text = repr(value) if isinstance(value, str) else _flow(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+#: A string inside a list or mapping that reads the same written bare in YAML's flow style.
+_BARE = re.compile(r"[^\W\d_][^\s'\"\[\]{},:#]*(?: [^\s'\"\[\]{},:#]+)*")
+
+
+def _flow(value: Any) -> str:
     if isinstance(value, str):
-        return repr(value)
-    try:
-        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
-    except yaml.YAMLError:  # pragma: no cover - only values YAML itself made reach here
-        return repr(value)
-    return text.removesuffix("\n").removesuffix("\n...").strip()
+        bare = _BARE.fullmatch(value) and value.lower() not in ("true", "false", "null", "yes", "no", "on", "off")
+        return value if bare else repr(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[str(value)]
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(key)}: {_flow(item)}" for key, item in value.items()) + "}"
+    return str(value)
 
 
 class _Checker:

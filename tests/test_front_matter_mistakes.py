@@ -194,10 +194,11 @@ def test_file_that_is_not_utf8_is_one_error_and_left_out(built: Callable[[str], 
     """A Latin-1 note and a binary ``.md``: one error each, naming the file and the first byte
     that isn't UTF-8; both are left out of the site in both languages; the rest builds."""
     row = built("not-utf8")
-    expected = "(expected UTF-8 text: save the file as UTF-8); the file is left out of the site"
+    expected = "encoding: the file is not UTF-8 text (expected UTF-8: save it as UTF-8 in the editor); byte"
+    left_out = "is the first that isn't, and the file is left out of the site"
     assert sorted(row.messages()) == [
-        ("ERROR", f"docs/deep-learning/binary.md:1: encoding: byte 0x89 at offset 0 is not UTF-8 {expected}"),
-        ("ERROR", f"docs/nlp/latin1.md:2: encoding: byte 0xe9 at offset 14 is not UTF-8 {expected}"),
+        ("ERROR", f"docs/deep-learning/binary.md:1: {expected} 0x89 at offset 0 {left_out}"),
+        ("ERROR", f"docs/nlp/latin1.md:2: {expected} 0xe9 at offset 14 {left_out}"),
     ]
     assert "UnicodeDecodeError" not in row.result.output
     assert_rest_is_intact(row)
@@ -242,10 +243,9 @@ def test_tags_of_the_wrong_type(built: Callable[[str], BuiltRow]) -> None:
     """``tags: [1, 2.5, true, {a: b}]``: numbers are tags as text; a boolean and a mapping are
     warnings naming the value as written, and are left out (no Python ``True`` or ``{'a': 'b'}``)."""
     row = built("tag-types")
-    assert row.messages() == [
-        ("WARNING", "docs/nlp/tag-types.md:4: tags: true is not a tag (expected text, such as 注意力); it is left out"),
-        ("WARNING", "docs/nlp/tag-types.md:4: tags: {a: b} is not a tag (expected text, such as 注意力); it is left out"),
-    ]
+    expected = "docs/nlp/tag-types.md:4: tags: an item is not text (expected text, such as 注意力);"
+    assert row.messages() == [("WARNING", f"{expected} true is left out"),
+                              ("WARNING", f"{expected} {{a: b}} is left out")]
     assert_rest_is_intact(row)
     assert row.strict.returncode == 1
     page = row.result.html("nlp/tag-types/")

@@ -94,8 +94,9 @@ def read_source(path: str) -> str:
 def not_utf8(display_path: str, error: UnicodeDecodeError) -> Diagnostic:
     """The one error for a file that isn't UTF-8 text, which the build leaves out of the site."""
     return Diagnostic(display_path, _line_at(error.object, error.start), "encoding",
-                      f"byte {error.object[error.start]:#04x} at offset {error.start} is not UTF-8 "
-                      "(expected UTF-8 text: save the file as UTF-8); the file is left out of the site",
+                      "the file is not UTF-8 text (expected UTF-8: save it as UTF-8 in the editor); "
+                      f"byte {error.object[error.start]:#04x} at offset {error.start} is the first that "
+                      "isn't, and the file is left out of the site",
                       "error")
 
 
@@ -348,11 +349,11 @@ class _Checker:
             elif isinstance(tag, (int, float)) and not isinstance(tag, bool):
                 tags.append(str(tag))  # numbers are tags as text: 2024, 3.5
             elif isinstance(tag, str) or tag is None:
-                self.report(line, "tags", f"{written(tag)} is an empty tag (expected non-empty text); "
-                            "it is left out")
+                self.report(line, "tags", f"an item is empty (expected non-empty text); {written(tag)} "
+                            "is left out")
             else:
-                self.report(line, "tags", f"{written(tag)} is not a tag (expected text, such as "
-                            "注意力); it is left out")
+                self.report(line, "tags", "an item is not text (expected text, such as 注意力); "
+                            f"{written(tag)} is left out")
         return tags
 
     def text(self, data: dict, lines: dict[str, int], field: str) -> str | None:

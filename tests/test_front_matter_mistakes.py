@@ -258,7 +258,7 @@ def test_bad_leetcode_ids_are_one_message_each(built: Callable[[str], BuiltRow])
     """``id: 0``, ``-5``, ``12.5``: one warning per note naming the value and what is expected,
     and saying that the note is left out of the index; the notes themselves are built."""
     row = built("leetcode-ids")
-    expected = "is not a problem number (expected a whole number from 1 up, such as 76); " \
+    expected = "is not a problem number (expected a positive integer such as 76); " \
                "the note is left out of the LeetCode index"
     assert sorted(row.messages()) == [
         ("WARNING", f"docs/leetcode/fraction.md:4: leetcode.id: 12.5 {expected}"),

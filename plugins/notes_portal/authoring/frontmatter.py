@@ -442,7 +442,7 @@ class _Checker:
             consequence = (f"using {fallback}, from the title or the file name" if fallback
                            else LEFT_OUT_OF_INDEX)
             self.report(line, "leetcode.id", f"{written(value)} is not a problem number (expected a "
-                        f"whole number from 1 up, such as 76); {consequence}")
+                        f"positive integer such as 76); {consequence}")
             return fallback or None
         if fallback:
             return fallback

@@ -172,18 +172,20 @@ class CollectionGenerator:
         return [(heading, fence, algorithm[fence].substitute(names)) for heading, fence in chosen]
 
     def _note(self, problem: Problem, language: str, shared: _Shared) -> str:
-        """One language's note: front matter, linked heading, language link, statement, solutions."""
+        """One language's note: front matter, then, between ``<!-- problem:start -->`` and
+        ``<!-- problem:end -->`` as the real collection writes them, its linked heading, language
+        link, statement and solutions."""
         zh = language == "zh"
         labels = ZH_LABELS if zh else EN_LABELS
         difficulty = problem.difficulty if zh else EN_DIFFICULTY.get(problem.difficulty, problem.difficulty)
         front = ["---"] + ([f"difficulty: {difficulty}"] if difficulty else [])
-        front += [f"tags: [{', '.join(problem.tags)}]", "---", ""]
+        front += [f"tags: [{', '.join(problem.tags)}]", "---", "", ""]
         site, title = ("https://leetcode.cn", problem.zh_title) if zh else ("https://leetcode.com", problem.en_title)
         other = (f"[English Version]({problem.origin('README_EN.md')})" if zh
                  else f"[中文文档]({problem.origin('README.md')})")
         texts, limits = (ZH_STATEMENTS, CONSTRAINTS) if zh else (EN_STATEMENTS, EN_CONSTRAINTS)
         adj, obj = shared.words[language]
-        blocks = [f"# [{problem.id}. {title}]({site}/problems/{problem.slug})", other,
+        blocks = ["<!-- problem:start -->", f"# [{problem.id}. {title}]({site}/problems/{problem.slug})", other,
                   f"## {labels['description']}", "<!-- description:start -->"]
         blocks += [f"<p>{texts[i].format(adj=adj, obj=obj, **shared.fields)}</p>" for i in shared.statements]
         blocks += [f'<p><strong class="example">{labels["example"]}</strong></p>',
@@ -203,6 +205,7 @@ class CollectionGenerator:
             for name, fence, source in code:
                 blocks += [f"#### {name}", f"```{fence}\n{source}\n```"]
             blocks += ["<!-- tabs:end -->", "<!-- solution:end -->"]
+        blocks.append("<!-- problem:end -->")
         return "\n".join(front) + "\n\n".join(blocks) + "\n"
 
 

@@ -64,7 +64,7 @@ def huge_body() -> str:
 SCENARIOS: dict[str, Scenario] = {
     "invalid-yaml": Scenario(
         files={"nlp/bad-yaml.md": "---\ntitle: [unclosed\ndate: 2024-02-02\n---\n\n# 坏 YAML 的笔记\n\n正文。\n"},
-        messages=[("ERROR", "docs/nlp/bad-yaml.md:3: front matter: invalid YAML")],
+        messages=[("ERROR", "docs/nlp/bad-yaml.md:2: front matter: invalid YAML")],
         listed=[("坏 YAML 的笔记", "/nlp/bad-yaml/", "nlp")],
     ),
     "impossible-date": Scenario(
@@ -231,10 +231,11 @@ def test_bad_note_is_still_listed(built: Callable[[str], BuiltScenario], name: s
 
 
 def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[[str], BuiltScenario]) -> None:
-    """The YAML parser's own explanation is passed on to the author."""
+    """The YAML problem in the author's words, at the line that opened the unclosed list."""
     logged = plugin_messages(built("invalid-yaml").result.output)
-    assert ("ERROR", ("docs/nlp/bad-yaml.md:3: front matter: invalid YAML: did not find expected ',' or ']' "
-             "(expected a YAML mapping between --- lines; until it is fixed the page shows it as text)")) in logged
+    assert ("ERROR", ("docs/nlp/bad-yaml.md:2: front matter: invalid YAML: the list opened with '[' on this "
+             "line is never closed (expected ']' after its last item); until it is fixed the note has none "
+             "of its front matter fields and takes its title from its first heading, else its file name")) in logged
 
 
 def test_impossible_date_falls_back_to_the_file_date(built: Callable[[str], BuiltScenario]) -> None:
@@ -376,7 +377,7 @@ def test_html_titles_read_as_written(hostile: BuildResult) -> None:
     assert titles == [SCRIPT, IMAGE]
 
 
-def test_html_summary_leaves_only_its_text(hostile: BuildResult) -> None:
-    """A summary written with HTML in it gives an excerpt of its words only."""
+def test_html_summary_is_shown_as_written(hostile: BuildResult) -> None:
+    """A summary is text (issue 22): HTML written in it is shown as written, and creates nothing."""
     item = feed_item(hostile.html(""), "", "/nlp/script-title/")
-    assert item.select_one(".np-feed-item__excerpt").get_text() == "安全摘要"
+    assert item.select_one(".np-feed-item__excerpt").get_text() == f"{IMAGE}安全摘要{SCRIPT}"

@@ -40,7 +40,10 @@ def test_leetcode_collection_has_the_issue_12_shape(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         front, body = text.split("---\n")[1:3]
         assert "title:" not in front and re.search(r"^tags: \[.+\]$", front, re.MULTILINE)
-        assert re.match(r"# \[\d+\. .+\]\(https://leetcode\.cn/problems/[a-z0-9-]+\)\n\n\[English Version\]\(https://", body)
+        # The real collection's shape: a comment before the heading (issue 21).
+        assert re.match(r"\n<!-- problem:start -->\n\n# \[\d+\. .+\]\(https://leetcode\.cn/problems/[a-z0-9-]+\)"
+                        r"\n\n\[English Version\]\(https://", body)
+        assert body.endswith("<!-- problem:end -->\n")
         assert "## 题目描述" in body and body.count("```") >= 8
     difficulties = {m for p in chinese for m in re.findall(r"^difficulty: (.+)$", p.read_text(encoding="utf-8"), re.MULTILINE)}
     assert difficulties & {"简单", "中等", "困难"} and difficulties & {"Easy", "Medium", "Hard"}

@@ -328,7 +328,7 @@ def test_check_summarizes_a_large_collection_by_kind(project: FixtureSite) -> No
         "docs/leetcode/0001-p1.md", "docs/leetcode/0002-p2.md", "docs/leetcode/0003-p3.md"]
     assert [line.split(":")[0] for line in lines if ": date: " in line] == ["docs/nlp/late.md"]
     assert done.stderr.splitlines() == [
-        ("2 more problems like the leetcode.difficulty one at docs/leetcode/0001-p1.md:4 are not shown "
+        ("2 more problems like the leetcode.difficulty one at docs/leetcode/0001-p1.md:6 are not shown "
          "(5 in all); notes-portal check --verbose lists them all."),
         "Checked 6 notes and found 6 problems in 6 files.",
     ]

@@ -82,9 +82,11 @@ class SourceNote:
         return f"{self.category}/{self.stem}/"
 
     def title(self, language: str) -> str:
-        """The title a reader sees on the ``language`` site (Chinese when not translated)."""
+        """The title a reader sees on the ``language`` site (Chinese when not translated); a
+        LeetCode note is known by its number there too: ``76. 最小覆盖子串``."""
         source = self.en if language == "en" and self.en else self.zh
-        return front_matter(source)["title"]
+        meta = front_matter(source)
+        return f"{meta['leetcode']['id']}. {meta['title']}" if "leetcode" in meta else meta["title"]
 
 
 @cache

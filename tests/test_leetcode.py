@@ -580,7 +580,7 @@ def test_duplicate_number_is_an_error_naming_both_files(bad_portal: BuildResult)
     assert bad_portal.exists("leetcode/0015-3sum-again/")
     titles = {stem: bad_portal.html(f"leetcode/{stem}/").select_one("article h1").get_text(strip=True)
               for stem in ("0015-3sum", "0015-3sum-again")}
-    assert titles == {"0015-3sum": "三数之和", "0015-3sum-again": "三数之和（二刷）"}
+    assert titles == {"0015-3sum": "15. 三数之和", "0015-3sum-again": "15. 三数之和（二刷）"}
 
 
 @pytest.mark.parametrize(("file", "field", "value", "allowed"), [

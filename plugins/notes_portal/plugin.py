@@ -20,7 +20,7 @@ from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
 from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.material_search import finish_search_index
-from notes_portal.compat.mkdocs import clean_requested
+from notes_portal.compat.mkdocs import clean_requested, read_page_with
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.language_files import write_language_files
@@ -29,6 +29,7 @@ from notes_portal.search.site_search import SiteSearch
 from notes_portal.speedups.build_speedups import BuildSpeedups
 from notes_portal.speedups.serve_refresh import LanguageBuild, ServeRefresh
 from notes_portal.speedups.timing import StepTimes
+from notes_portal.views.feed import display_title
 from notes_portal.views.labels import labels_for
 from notes_portal.views.navigation import PortalNavigation
 from notes_portal.views.portal import Portal
@@ -136,6 +137,23 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             write_language_feed(build.portal.catalog, build.portal.language, config, entries=self.config.atom_entries)
         self.search.write(build.language, config.site_dir, build.portal.language.url_prefix, serving=True,
                           full_build=False)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A note's page is read from the catalog's parse: the same fields, the title readers
+        see everywhere else, and never the front matter as text, however broken it is."""
+        if self.portal is None or (reader := self.portal.catalog.reader) is None:
+            return page
+        note = self.portal.note_for(normalized_src_uri(page.file))
+        if note is None or note.file.abs_src_path != page.file.abs_src_path:
+            return page
+
+        def read() -> tuple[str, dict]:
+            markdown, meta = reader.read_page(page.file, note.category)
+            meta["title"] = display_title(note)  # MkDocs' guess from the file name never wins
+            return markdown, meta
+
+        read_page_with(page, read)
+        return page
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         material.escape_title(page)

@@ -52,6 +52,18 @@ DIFFICULTY_NAMES: dict[str, str] = {
 DIFFICULTY_HINT = "one of: easy, medium, hard, or 简单, 中等, 困难"
 DATE_FORMAT_HINT = "a date written YYYY-MM-DD"
 FALLBACK_DATE = "using the file's git history, else its modification time"
+#: Separators of tags written as one string: ``NLP, 注意力``, ``NLP、注意力``, ``NLP，注意力``.
+TAG_SEPARATORS = re.compile(r"[,，、]")
+LEFT_OUT_OF_INDEX = "the note is left out of the LeetCode index"
+#: What an author reads when PyYAML names what it was doing at the line it names.
+UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with '[' on this line is never closed "
+                                     "(expected ']' after its last item)",
+    "while parsing a flow mapping": "the mapping opened with '{' on this line is never closed "
+                                    "(expected '}' after its last item)",
+    "while scanning a quoted scalar": "the quoted text that starts on this line is never closed "
+                                      "(expected the same quote mark at its end)",
+}
 
 
 @dataclass(frozen=True)
@@ -72,9 +84,35 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def read_source(path: str) -> str:
-    """Read a note the way MkDocs does: UTF-8, a BOM dropped, any line ending normalised."""
+    """Read a note the way MkDocs does: UTF-8, a BOM dropped, any line ending normalised.
+
+    Raises ``UnicodeDecodeError`` for a file that isn't UTF-8 (``not_utf8`` words it)."""
     with open(path, encoding="utf-8-sig", errors="strict") as handle:
         return handle.read()
+
+
+def not_utf8(display_path: str, error: UnicodeDecodeError) -> Diagnostic:
+    """The one error for a file that isn't UTF-8 text, which the build leaves out of the site."""
+    return Diagnostic(display_path, _line_at(error.object, error.start), "encoding",
+                      "the file is not UTF-8 text (expected UTF-8: save it as UTF-8 in the editor); "
+                      f"byte {error.object[error.start]:#04x} at offset {error.start} is the first that "
+                      "isn't, and the file is left out of the site",
+                      "error")
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def page_meta(parsed: ParsedNote) -> dict:
+    """The front matter as MkDocs' ``page.meta``: every field as written, except those the
+    portal validated, which are given as the catalog reads them (so nothing reads them twice)."""
+    meta = dict(parsed.fields)
+    meta["title"] = parsed.meta.title
+    meta["tags"] = list(parsed.meta.tags)
+    if parsed.meta.summary is not None:
+        meta["summary"] = parsed.meta.summary
+    return meta
 
 
 def parse_note(display_path: str, text: str, category: str, rules: Rules) -> ParsedNote:
@@ -82,12 +120,13 @@ def parse_note(display_path: str, text: str, category: str, rules: Rules) -> Par
     checker = _Checker(display_path)
     yaml_text, body, _ = split_front_matter(text)
     data, key_lines = checker.load(yaml_text)
+    checker.yaml_lines = (yaml_text or "").splitlines()
 
     if not text.strip():
         checker.report(1, "content", "the file is empty (expected front matter and text)")
 
     meta = NoteMeta(
-        title=checker.title(data, key_lines, body, display_path),
+        title=checker.title(data, key_lines, body, display_path, front_matter_read=not checker.yaml_broken),
         date=checker.date(data, key_lines, "date", rules.today),
         updated=checker.date(data, key_lines, "updated", rules.today),
         tags=checker.tags(data, key_lines),
@@ -101,7 +140,7 @@ def parse_note(display_path: str, text: str, category: str, rules: Rules) -> Par
                        "(expected a date on or after date)")
     if category == rules.leetcode_category:
         meta.leetcode, meta.title = checker.leetcode(data, key_lines, display_path, rules, meta.title)
-    return ParsedNote(meta=meta, diagnostics=checker.diagnostics, links=link_targets(body))
+    return ParsedNote(meta=meta, diagnostics=checker.diagnostics, links=link_targets(body), fields=data)
 
 
 def is_folder_page(path: str) -> bool:
@@ -140,12 +179,45 @@ def _parse_date(text: str) -> dt.date:
         return dt.datetime.fromisoformat(text).date()
 
 
+def written(value: Any, limit: int = 80) -> str:
+    """A YAML value as an author writes it, on one line (``true``, ``null``, ``{a: b}``,
+    ``12.5``): messages name values in the author's words, not Python's (``True``,
+    ``{'a': 'b'}``). Strings are quoted, with line breaks escaped; long values are cut."""
+    text = repr(value) if isinstance(value, str) else _flow(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+#: A string inside a list or mapping that reads the same written bare in YAML's flow style.
+_BARE = re.compile(r"[^\W\d_][^\s'\"\[\]{},:#]*(?: [^\s'\"\[\]{},:#]+)*")
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, str):
+        bare = _BARE.fullmatch(value) and value.lower() not in ("true", "false", "null", "yes", "no", "on", "off")
+        return value if bare else repr(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[str(value)]
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(key)}: {_flow(item)}" for key, item in value.items()) + "}"
+    return str(value)
+
+
 class _Checker:
     """Validates one note's fields, collecting diagnostics instead of failing."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        #: True when the front matter is there but isn't a YAML mapping: no field was read.
+        self.yaml_broken = False
+        #: The front matter's lines (the line after the opening ``---`` is line 2 of the file).
+        self.yaml_lines: list[str] = []
 
     def report(self, line: int, field: str, message: str, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(self.path, line, field, message, level))
@@ -156,17 +228,23 @@ class _Checker:
         try:
             data = yaml.load(yaml_text, Loader=_Loader)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening ---
-            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            self.report(line, "front matter", f"invalid YAML: {problem} (expected a YAML mapping "
-                        "between --- lines; until it is fixed the page shows it as text)", "error")
+            self.yaml_broken = True
+            line, problem = _yaml_problem(error, yaml_text)
+            self.report(line, "front matter", f"invalid YAML: {problem}; until it is fixed the note has "
+                        "none of its front matter fields and takes its title from its first heading, else its file name",
+                        "error")
+            return {}, {}
+        except RecursionError:  # nesting thousands deep: YAML, but no front matter anyone writes
+            self.yaml_broken = True
+            self.report(2, "front matter", "is nested too deeply to read (expected field: value lines)",
+                        "error")
             return {}, {}
         if data is None:
             return {}, {}
         if not isinstance(data, dict):
-            self.report(2, "front matter", f"is a {type(data).__name__}, expected a YAML mapping "
-                        "of field: value", "error")
+            self.yaml_broken = True
+            self.report(2, "front matter", f"is a {type(data).__name__}, not a mapping (expected "
+                        "field: value lines between the --- lines)", "error")
             return {}, {}
         # Lines of the top-level keys, for messages; +2: 1-based, after the opening ---.
         key_lines = {}
@@ -176,19 +254,49 @@ class _Checker:
                 key_lines.setdefault(match.group(1), number + 2)
         return data, key_lines
 
-    def title(self, data: dict, lines: dict[str, int], body: str, path: str) -> str:
+    def nested_line(self, block_line: int, key: str) -> int:
+        """The line of ``key`` inside the block that starts at ``block_line`` (else that line)."""
+        if block_line < 2:
+            return block_line
+        pattern = re.compile(rf"^\s+{re.escape(key)}\s*:|[{{,]\s*{re.escape(key)}\s*:")
+        for number in range(block_line - 2, len(self.yaml_lines)):
+            line = self.yaml_lines[number]
+            if number > block_line - 2 and line[:1] not in (" ", "\t"):
+                break  # the next top-level key: the block has ended
+            if pattern.search(line):
+                return number + 2
+        return block_line
+
+    def as_written(self, line: int, value: Any) -> str:
+        """A scalar that isn't a string (``12345``, ``true``, ``2024-01-01``) as text, as written."""
+        if 2 <= line < len(self.yaml_lines) + 2:
+            _, _, rest = self.yaml_lines[line - 2].partition(":")
+            rest = rest.split(" #", 1)[0].strip()
+            if rest and rest[0] not in "[{&*!|>'\"":
+                return rest
+        return str(value)
+
+    def title(self, data: dict, lines: dict[str, int], body: str, path: str, *,
+              front_matter_read: bool = True) -> str:
         value = data.get("title")
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            return str(value).strip()
-        if value is not None:
-            self.report(lines.get("title", 1), "title", f"{value!r} is not text (expected a string)")
+        line = lines.get("title", 1)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if _is_scalar(value):
+            return self.as_written(line, value)  # ``title: 12345`` is the text 12345
+        if isinstance(value, str):
+            self.report(line, "title", "is empty (expected text); using the first heading or the file name")
+        elif value is not None:
+            self.report(line, "title", f"{written(value)} is not text (expected a string); "
+                        "using the first heading or the file name")
         heading = FIRST_HEADING.search(body)
         title = heading_title(heading.group("text")) if heading else ""
         if title:  # as MkDocs does: the first heading is the page's title, nothing to report
             return title
         fallback = PurePosixPath(path).stem
-        self.report(lines.get("title", 1), "title", "missing (expected a title in front matter or a "
-                    f"first heading); using the file name: {fallback!r}")
+        if front_matter_read:  # else the YAML error already says what to fix
+            self.report(line, "title", "missing (expected a title in front matter or a "
+                        f"first heading); using the file name: {fallback!r}")
         return fallback
 
     def date(self, data: dict, lines: dict[str, int], field: str, today: dt.date) -> dt.date | None:
@@ -206,7 +314,7 @@ class _Checker:
                             f"{FALLBACK_DATE}")
                 return None
         if not isinstance(value, dt.date):
-            self.report(line, field, f"{value!r} is not a date (expected {DATE_FORMAT_HINT}); "
+            self.report(line, field, f"{written(value)} is not a date (expected {DATE_FORMAT_HINT}); "
                         f"{FALLBACK_DATE}")
             return None
         if value > today:
@@ -216,32 +324,56 @@ class _Checker:
 
     def tags(self, data: dict, lines: dict[str, int]) -> list[str]:
         value = data.get("tags")
+        line = lines.get("tags", 1)
         if value is None:
             return []
         if isinstance(value, str):
+            parts = [part.strip() for part in TAG_SEPARATORS.split(value)]
+            if len(parts) > 1:
+                tags = [part for part in parts if part]
+                self.report(line, "tags", f"{value!r} is one string, read as the tags "
+                            f"{', '.join(repr(tag) for tag in tags)} (a list, [tag, tag], says so "
+                            "without this note)", "info")
+                return tags
+            value = [value]
+        if _is_scalar(value):  # ``tags: 2024``: one tag, as text
             value = [value]
         if not isinstance(value, list):
-            self.report(lines.get("tags", 1), "tags", f"{value!r} is not a list (expected [tag, tag])")
+            self.report(line, "tags", f"{written(value)} is not a list (expected [tag, tag]); "
+                        "the note has no tags")
             return []
-        tags = [str(tag).strip() for tag in value if tag is not None and str(tag).strip()]
-        if len(tags) != len(value):
-            self.report(lines.get("tags", 1), "tags", "contains an empty item (expected non-empty text)")
+        tags = []
+        for tag in value:
+            if isinstance(tag, str) and tag.strip():
+                tags.append(tag.strip())
+            elif isinstance(tag, (int, float)) and not isinstance(tag, bool):
+                tags.append(str(tag))  # numbers are tags as text: 2024, 3.5
+            elif isinstance(tag, str) or tag is None:
+                self.report(line, "tags", f"an item is empty (expected non-empty text); {written(tag)} "
+                            "is left out")
+            else:
+                self.report(line, "tags", "an item is not text (expected text, such as 注意力); "
+                            f"{written(tag)} is left out")
         return tags
 
     def text(self, data: dict, lines: dict[str, int], field: str) -> str | None:
         value = data.get(field)
+        line = lines.get(field, 1)
         if value is None:
             return None
-        if not isinstance(value, (str, int, float)):
-            self.report(lines.get(field, 1), field, f"{value!r} is not text (expected a string)")
-            return None
-        return str(value)
+        if isinstance(value, str):
+            return value
+        if _is_scalar(value):
+            return self.as_written(line, value)
+        self.report(line, field, f"{written(value)} is not text (expected a string)")
+        return None
 
     def flag(self, data: dict, lines: dict[str, int], field: str) -> bool:
         value = data.get(field, False)
         if isinstance(value, bool):
             return value
-        self.report(lines.get(field, 1), field, f"{value!r} is not true or false (expected a boolean)")
+        self.report(lines.get(field, 1), field, f"{written(value)} is not true or false (expected a boolean); "
+                    f"read as {str(bool(value)).lower()}")
         return bool(value)
 
     def leetcode(self, data: dict, lines: dict[str, int], path: str, rules: Rules,
@@ -257,18 +389,20 @@ class _Checker:
         if block is None:
             block = {}
         if not isinstance(block, dict):
-            self.report(line, "leetcode", f"{block!r} is not a mapping (expected id, difficulty, topics)")
+            self.report(line, "leetcode", f"{written(block)} is not a mapping (expected id, difficulty, topics)")
             block = {}
 
         title_id, bare_title = split_problem_number(title)
-        problem_id = self._problem_id(block.get("id"), title_id or name_id, line)
+        id_line = self.nested_line(line, "id") if "id" in block else line
+        problem_id = self._problem_id(block.get("id"), title_id or name_id, id_line)
         if problem_id is None:
             return None, title
         if title_id == problem_id and bare_title:
             title = bare_title  # shown as "76. 最小覆盖子串" by display_title, never twice
 
         if "difficulty" in block:
-            difficulty = self._difficulty(block["difficulty"], line, "leetcode.difficulty")
+            difficulty = self._difficulty(block["difficulty"], self.nested_line(line, "difficulty"),
+                                          "leetcode.difficulty")
         else:
             difficulty = self._difficulty(data.get("difficulty"), lines.get("difficulty", 1), "difficulty")
 
@@ -277,11 +411,12 @@ class _Checker:
         if isinstance(raw_topics, str):
             raw_topics = [raw_topics]
         topics = []
+        topics_line = self.nested_line(line, "topics")
         for topic in raw_topics if isinstance(raw_topics, list) else [raw_topics]:
-            if str(topic) in rules.topics:
-                topics.append(str(topic))
+            if isinstance(topic, str) and topic in rules.topics:
+                topics.append(topic)
             else:
-                self.report(line, "leetcode.topics", f"{topic!r} is not a configured topic "
+                self.report(topics_line, "leetcode.topics", f"{written(topic)} is not a configured topic "
                             f"(expected any of: {', '.join(rules.topics)})")
         return LeetCodeInfo(id=problem_id, difficulty=difficulty, topics=tuple(topics), slug=slug,
                             topics_declared=declared), title
@@ -290,23 +425,53 @@ class _Checker:
         """``easy``/``Easy``/``简单`` → ``easy``; no difficulty is valid (shown as unrated)."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        difficulty = DIFFICULTY_NAMES.get(str(value).strip().lower())
+        difficulty = DIFFICULTY_NAMES.get(value.strip().lower()) if isinstance(value, str) else None
         if difficulty is None:
-            self.report(line, field, f"{value!r} is not allowed (expected {DIFFICULTY_HINT}); "
+            self.report(line, field, f"{written(value)} is not allowed (expected {DIFFICULTY_HINT}); "
                         "shown as unrated")
         return difficulty
 
     def _problem_id(self, value: Any, fallback: int | None, line: int) -> int | None:
+        """The problem number; one message when ``leetcode.id`` is written but isn't one."""
         if value is not None:
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 return value
-            if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
+            if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal() \
+                    and int(value) > 0:
                 return int(value)
-            self.report(line, "leetcode.id", f"{value!r} is not a problem number (expected a positive "
-                        "integer such as 76)")
+            consequence = (f"using {fallback}, from the title or the file name" if fallback
+                           else LEFT_OUT_OF_INDEX)
+            self.report(line, "leetcode.id", f"{written(value)} is not a problem number (expected a "
+                        f"positive integer such as 76); {consequence}")
+            return fallback or None
         if fallback:
             return fallback
         self.report(line, "leetcode.id", "missing (expected leetcode.id, a first heading that starts "
                     "with the number such as '# 76. 最小覆盖子串', or a file or folder name that starts "
-                    "with it, such as 0076-minimum-window-substring.md)")
+                    f"with it, such as 0076-minimum-window-substring.md); {LEFT_OUT_OF_INDEX}")
         return None
+
+
+def _is_scalar(value: Any) -> bool:
+    """A number, a boolean or a date: YAML's scalars besides strings and null."""
+    return isinstance(value, (int, float, dt.date))
+
+
+def _yaml_problem(error: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
+    """The file line an author should look at, and what to fix there, in whole words.
+
+    PyYAML names where it gave up: for a list or a quote never closed, that is the end of
+    the front matter (the closing ``---``) or the next field; the line that opened it is the
+    one to fix.
+    """
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    context = getattr(error, "context", None) or ""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    at_end = problem_mark is not None and problem_mark.index >= len(yaml_text.rstrip())
+    if context_mark is not None and (at_end or problem_mark is None or context in UNCLOSED):
+        return context_mark.line + 2, UNCLOSED.get(context, f"{problem}, {context} that starts on this line "
+                                                            "(expected it closed before the closing ---)")
+    line = problem_mark.line + 2 if problem_mark is not None else 2  # 1-based, after the opening ---
+    where = f" ({context} that starts on line {context_mark.line + 2})" if context_mark is not None else ""
+    return line, f"{problem}{where} (expected field: value lines, lists as [a, b] or '- a' lines)"

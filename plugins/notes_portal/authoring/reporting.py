@@ -34,7 +34,8 @@ class Reporter:
             if message in self._reported:
                 continue
             self._reported.add(message)
-            (self._log.error if diagnostic.level == "error" else self._log.warning)(message)
+            log = {"error": self._log.error, "info": self._log.info}.get(diagnostic.level, self._log.warning)
+            log(message)
 
     def report_undeclared(self, folders: dict[str, list[str]], categories: list[Category],
                           config: MkDocsConfig) -> None:

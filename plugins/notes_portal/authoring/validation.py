@@ -11,6 +11,7 @@ from notes_portal.authoring.frontmatter import (
     Rules,
     is_folder_page,
     is_problem_folder_page,
+    not_utf8,
     parse_note,
     read_source,
 )
@@ -67,9 +68,10 @@ def check_docs(docs_dir: Path, project_dir: Path, categories: list[str], rules: 
         try:
             parsed: ParsedNote = parse_note(display, read_source(str(path)), category, rules)
         except UnicodeDecodeError as error:
-            diagnostics.append(Diagnostic(display, 1, "encoding", f"not UTF-8 text ({error.reason})", "error"))
+            diagnostics.append(not_utf8(display, error))
             continue
-        diagnostics.extend(parsed.diagnostics)
+        # How a field was read (``info``) is no problem: ``check`` lists problems only.
+        diagnostics.extend(d for d in parsed.diagnostics if d.level != "info")
         translation = TRANSLATION_SUFFIX.search(path.stem)
         if translation:
             translations.append((path, translation.group(0)[1:], display, parsed.meta.tags))

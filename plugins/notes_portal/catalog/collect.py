@@ -18,8 +18,11 @@ from notes_portal.authoring.frontmatter import (
     Rules,
     is_folder_page,
     is_problem_folder_page,
+    not_utf8,
+    page_meta,
     parse_note,
     read_source,
+    split_front_matter,
 )
 from notes_portal.authoring.reporting import Reporter, project_dir
 from notes_portal.authoring.rules import todays_rules
@@ -53,6 +56,8 @@ class Catalog:
     tags: TagCatalog = field(default_factory=lambda: collect_tags([]))
     #: How its notes were read (None for a catalog made by hand).
     reader: NoteReader | None = field(default=None, repr=False)
+    #: Documentation pages that aren't UTF-8 text: reported, and left out of the site.
+    unreadable: list[File] = field(default_factory=list)
 
     def finish(self) -> None:
         """Sort newest first, index by category and fold the tags; call once all notes are in."""
@@ -101,10 +106,23 @@ class NoteReader:
         """The path messages name ``file`` by (``Diagnostic.path``)."""
         return self.display_path_of(file.abs_src_path)
 
+    def parse(self, file: File, category: str, text: str | None = None) -> ParsedNote:
+        """``file``'s front matter, parsed once per version of the file (``text``: its source,
+        when already read). Raises ``UnicodeDecodeError`` for a file that isn't UTF-8."""
+        return self._parse(file.abs_src_path, self.display_path(file), category, text)
+
+    def read_page(self, file: File, category: str) -> tuple[str, dict]:
+        """The Markdown and meta of ``file``'s page, from the parse the catalog made: MkDocs
+        reads neither itself (``compat.mkdocs.read_page_with``), so both agree on every field."""
+        text = read_source(file.abs_src_path)
+        _, body, _ = split_front_matter(text)
+        return body, page_meta(self.parse(file, category, text))
+
     def read(self, file: File, category: str) -> tuple[Note, list[Diagnostic]]:
-        """The note ``file`` holds now, and what is wrong in it."""
+        """The note ``file`` holds now, and what is wrong in it. Raises ``UnicodeDecodeError``
+        for a file that isn't UTF-8 (``collect_notes`` leaves it out)."""
         display_path = self.display_path(file)
-        parsed = self._parse(file.abs_src_path, display_path, category)
+        parsed = self.parse(file, category)
         history = self.git_dates.get(os.path.realpath(file.abs_src_path))
         date = parsed.meta.date or (history.created if history else modification_date(file.abs_src_path))
         updated = parsed.meta.updated
@@ -132,8 +150,9 @@ class NoteReader:
         )
         return note, diagnostics
 
-    def _parse(self, abs_path: str, display_path: str, category: str) -> ParsedNote:
-        text = read_source(abs_path)
+    def _parse(self, abs_path: str, display_path: str, category: str, text: str | None = None) -> ParsedNote:
+        if text is None:
+            text = read_source(abs_path)
         # By content, not modification time: a rewrite can keep the time (``rsync -t``).
         key = (abs_path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), category, self.rules)
         parsed = self.parsed_cache.get(key)
@@ -181,7 +200,12 @@ def collect_notes(files: Files, *, categories: list[Category], reader: NoteReade
         if folder not in declared:
             catalog.undeclared_folders.setdefault(folder, []).append(file.src_uri)
             continue
-        note, diagnostics = reader.read(file, folder)
+        try:
+            note, diagnostics = reader.read(file, folder)
+        except UnicodeDecodeError as error:
+            catalog.diagnostics.append(not_utf8(reader.display_path(file), error))
+            catalog.unreadable.append(file)
+            continue
         catalog.diagnostics.extend(diagnostics)
         if note.draft:
             catalog.drafts.append(note)
@@ -191,6 +215,23 @@ def collect_notes(files: Files, *, categories: list[Category], reader: NoteReade
         catalog.by_src_uri[note.src_uri] = note
     catalog.finish()
     return catalog
+
+
+def unreadable_pages(files: Iterable[File], reader: NoteReader, notes: Iterable[File]) -> list[tuple[File, Diagnostic]]:
+    """The author's documentation pages besides the notes (a home page, a category's
+    ``index.md``) that aren't UTF-8 text, each with its error."""
+    skip = {id(file) for file in notes}
+    found = []
+    for file in files:
+        if id(file) in skip or not file.is_documentation_page() or file.generated_by or not file.abs_src_path:
+            continue
+        try:
+            read_source(file.abs_src_path)
+        except UnicodeDecodeError as error:
+            found.append((file, not_utf8(reader.display_path(file), error)))
+        except OSError:
+            continue  # MkDocs reports a file it can't open itself
+    return found
 
 
 def _note_files(files: Iterable[File], leetcode_category: str) -> Iterable[File]:
@@ -220,6 +261,12 @@ def read_catalog(files: Files, config: MkDocsConfig, settings: NotesPortalConfig
         tag_names=TagNames.from_config(settings.tags, leetcode.topics, language.default),
         languages=language.languages)
     catalog = collect_notes(files, categories=categories, reader=reader, include_drafts=include_drafts)
+    read = [note.file for note in (*catalog.notes, *catalog.drafts)] + catalog.unreadable
+    for file, diagnostic in unreadable_pages(files, reader, read):
+        catalog.unreadable.append(file)
+        catalog.diagnostics.append(diagnostic)
+    for file in catalog.unreadable:  # one error each, above; MkDocs would stop at reading it
+        files.remove(file)
     reporter.report(catalog.diagnostics)
     reporter.report_undeclared(catalog.undeclared_folders, categories, config)
     reporter.report_duplicate_problems(catalog.notes, config)

@@ -214,15 +214,16 @@ def math_part(source: str) -> ExcerptPart | None:
 
 def strip_inline_markdown(text: str) -> str:
     """Front matter summaries are written like Markdown: keep the words, drop the syntax. Inline
-    math becomes the formula element the rendered page would have (its TeX escaped)."""
+    math becomes the formula element the rendered page would have (its TeX escaped). The rest
+    is text, escaped: ``List<String>`` and ``a<b && c>d`` read as written."""
     pieces: list[str] = []
     start = 0
     for formula in MARKDOWN_MATH.finditer(text):
-        pieces.append(_strip_markdown(text[start:formula.start()]))
+        pieces.append(html_module.escape(_strip_markdown(text[start:formula.start()]), quote=False))
         tex = formula.group(1) or formula.group(2)
         pieces.append(f'<span class="arithmatex">\\({html_module.escape(tex)}\\)</span>')
         start = formula.end()
-    pieces.append(_strip_markdown(text[start:]))
+    pieces.append(html_module.escape(_strip_markdown(text[start:]), quote=False))
     return "".join(pieces)
 
 

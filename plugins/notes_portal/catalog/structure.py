@@ -151,7 +151,8 @@ class Diagnostic:
     line: int
     field: str
     message: str
-    #: ``warning`` or ``error``; both fail ``mkdocs build --strict``.
+    #: ``warning`` or ``error``, which both fail ``mkdocs build --strict``; or ``info``: worth
+    #: knowing (how a field was read), not a problem.
     level: str = "warning"
 
     def __str__(self) -> str:
@@ -166,3 +167,6 @@ class ParsedNote:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Link targets written in the text, outside code: where its backlinks come from.
     links: tuple[str, ...] = ()
+    #: The front matter mapping as written (empty when it couldn't be read): MkDocs' page meta
+    #: is made of it (``authoring.frontmatter.page_meta``), so the YAML is parsed once.
+    fields: dict = field(default_factory=dict)

@@ -34,6 +34,25 @@ def title_from_render(page: Page) -> str | None:
     return internal("mkdocs", page, "_title_from_render", "the title MkDocs took from the first heading")
 
 
+def read_page_with(page: Page, read: Callable[[], tuple[str, dict]]) -> None:
+    """Let ``read()`` give ``page`` its Markdown and meta instead of MkDocs' own parse.
+
+    ``Page.read_source`` parses the front matter itself (``mkdocs.utils.meta.get_data``, a
+    second YAML parse besides the catalog's): on any YAML error it keeps the front matter as
+    page text and meta empty, and a front matter-less page opening with ``word: text`` lines
+    loses them as MultiMarkdown meta. The event before (``on_page_read_source``) can only hand
+    it the text to parse; this instance's ``read_source`` sets what the catalog read, once,
+    and then the method is MkDocs' again.
+    """
+    internal("mkdocs", page, "read_source", "how MkDocs reads a page's Markdown and meta")
+
+    def read_source(config: MkDocsConfig) -> None:
+        del page.read_source  # type: ignore[attr-defined]  # the instance attribute; MkDocs' method again
+        page.markdown, page.meta = read()
+
+    page.read_source = read_source  # type: ignore[method-assign]
+
+
 def set_title_from_render(page: Page, title: str | None) -> None:
     """Restore it on a page whose rendering is reused instead of repeated (``Page.render`` sets it)."""
     internal("mkdocs", page, "_title_from_render", "the title MkDocs took from the first heading")

@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri
+from notes_portal.catalog.excerpt import is_link_only
 from notes_portal.catalog.structure import Note
 from notes_portal.compat.i18n import split_language_links
 from notes_portal.config import NotesPortalConfig
@@ -29,6 +30,9 @@ from notes_portal.speedups.excerpt_cache import ExcerptCache
 from notes_portal.views.portal import PageView, Portal
 
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
+#: What may stand before a note's own title: HTML comments (``<!-- problem:start -->``) and
+#: paragraphs of links or badges only (``[English Version](…)``, shields).
+_BEFORE_TITLE = re.compile(r"\s*(?:<!--.*?-->|<p\b[^>]*>.*?</p>)", re.DOTALL | re.IGNORECASE)
 
 
 def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, config: MkDocsConfig,
@@ -63,12 +67,17 @@ def page_context(context: dict, page: Page, *, portal: Portal, config: MkDocsCon
 def split_heading(html: str) -> tuple[str, str]:
     """``<h1>…</h1>`` at the top of a note's HTML, and the rest; ``""`` and all when it has none.
 
-    The note's facts go between the two (``partials/np-note.html``), under the title as readers expect.
+    The note's facts go between the two (``partials/np-note.html``), under the title as readers
+    expect. Comments, badges and link-only paragraphs before the heading stay above it, in the
+    order written: the heading is still the note's title, and the page's only ``<h1>``.
     """
-    match = _LEADING_H1.match(html)
-    if match is None:
-        return "", html
-    return html[:match.end()], html[match.end():]
+    position = 0
+    while (heading := _LEADING_H1.match(html, position)) is None:
+        before = _BEFORE_TITLE.match(html, position)
+        if before is None or (not before.group(0).lstrip().startswith("<!--") and not is_link_only(before.group(0))):
+            return "", html
+        position = before.end()
+    return html[:heading.end()], html[heading.end():]
 
 
 def _problem_link(problem_id: int, page: Page, portal: Portal, config: MkDocsConfig, reporter: Reporter) -> str:

@@ -120,7 +120,7 @@ class SiteSearch:
             self._indexer.add(language, src_uri, None)
             return
         problem = note.leetcode.id if note and note.leetcode else None
-        title = html.unescape(page.title or "")
+        title = html.unescape(str(page.title or ""))  # a page's own ``title: 12345`` is text too
         if problem is not None and not title.startswith(str(problem)):
             title = f"{problem}. {title}"  # results show problems as the index does: 76. 最小覆盖子串
         tags = list(note.meta.tags) if note else []

@@ -263,7 +263,10 @@ def _draw_again(build: LanguageBuild, config: MkDocsConfig, page: Page,
         reader = build.portal.catalog.reader
         if reader is None:
             raise Declined(f"{source}: the catalog can't read it again")
-        again, problems = reader.read(note.file, note.category)
+        try:
+            again, problems = reader.read(note.file, note.category)
+        except UnicodeDecodeError:
+            raise Declined(f"{source}: it is no longer UTF-8 text") from None
         if problems or any(d.path == reader.display_path(note.file) for d in build.portal.catalog.diagnostics):
             raise Declined(f"{source}: its front matter has problems to report")
         if dataclasses.replace(again, excerpt=note.excerpt, reading_minutes=note.reading_minutes) != note:

@@ -349,7 +349,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 PLUGIN_PARTS = [
     ("", ".np-feed__list"), ("", ".np-tiles"), ("en/", ".np-feed__list"), ("en/", ".np-tiles"),
     ("nlp/", ".np-feed__list"), ("deep-learning/", ".np-feed__list"),
-    ("leetcode/", ".np-lc-range-links"), ("leetcode/", ".np-lc-topic"), ("leetcode/1-100/", ".np-lc-range"),
+    ("leetcode/", ".np-lc-range-links"), ("leetcode/", ".np-lc-list"), ("leetcode/", ".np-lc-tabs"),
+    ("leetcode/1-100/", ".np-lc-range"), ("leetcode/topics/hash-table/", ".np-lc-table"),
     ("leetcode/0001-two-sum/", ".np-lc-header"),
 ]
 

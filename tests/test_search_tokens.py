@@ -59,7 +59,7 @@ def test_sections_split_at_headings_with_their_anchors() -> None:
     ]
 
 
-def test_sections_leave_out_code_and_math() -> None:
+def test_sections_leave_out_code_and_display_math() -> None:
     content = r"""
 <p>核心运算是缩放点积注意力 <span class="arithmatex">\(\operatorname{softmax}(QK^\top)\)</span>：每个位置。</p>
 <div class="arithmatex">\[\frac{a}{b}\]</div>
@@ -71,13 +71,14 @@ def test_sections_leave_out_code_and_math() -> None:
 """
     [section] = page_sections(content)
     assert section.heading == "" and section.anchor is None
-    assert section.text == "核心运算是缩放点积注意力 ：每个位置。 行内 x = 1 代码留下。 尾句。"
+    # Inline math reads as text in its sentence (issue 21: never a hole); display math and code are out.
+    assert section.text == "核心运算是缩放点积注意力 softmax(QK^⊤) ：每个位置。 行内 x = 1 代码留下。 尾句。"
 
 
-def test_text_after_removed_math_is_kept() -> None:
-    """An element's tail (the text after inline math) stays in the section."""
+def test_inline_math_reads_as_text_and_the_text_after_it_is_kept() -> None:
+    """A formula is its text form, and an element's tail (the text after inline math) stays."""
     content = '<p>设 <span class="arithmatex">\\(n\\)</span> 个位置，<span class="arithmatex">\\(d\\)</span> 维。</p>'
-    assert page_sections(content) == [Section("", None, 0, "设 个位置， 维。")]
+    assert page_sections(content) == [Section("", None, 0, "设 n 个位置， d 维。")]
 
 
 def test_empty_content_has_no_sections() -> None:

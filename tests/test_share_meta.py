@@ -19,6 +19,7 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """A note with a translation, badges and figures; a note without one; an author's description."""
     site = FixtureSite(tmp_path_factory.mktemp("share") / "portal")
     site.extra_config = {"site_description": "一个测试用的笔记站"}
+    site.plugin_config["tags"] = {"注意力": "Attention"}  # a translation shows its original's tags, named in English
     site.note("nlp/attention.md", TITLE, "2024-08-20", updated="2025-03-14", tags=["注意力", "NLP"], body="""
         <!-- 发布前再检查一遍 -->
         [![状态](https://img.shields.io/badge/status-done-green.svg)](#)
@@ -29,7 +30,7 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
         ![示意图](images/attention.png)
         """)
-    site.note("nlp/attention.en.md", "Attention", "2024-08-20", updated="2025-03-14", tags=["attention"], body="""
+    site.note("nlp/attention.en.md", "Attention", "2024-08-20", updated="2025-03-14", tags=["Attention"], body="""
         Attention mixes the values by how well each query matches each key.
 
         ![Sketch](images/attention.png)
@@ -95,7 +96,7 @@ def test_translated_note(portal: BuildResult) -> None:
     assert meta["og:site_name"] == ["Notes"]
     assert meta["og:image"] == ["https://notes.example.org/nlp/images/attention.png"]
     assert meta["article:published_time"] == ["2024-08-20"] and meta["article:modified_time"] == ["2025-03-14"]
-    assert meta["article:tag"] == ["attention"]
+    assert meta["article:tag"] == ["Attention", "NLP"]
 
 
 def test_untranslated_note_on_the_english_site_says_its_text_is_chinese(portal: BuildResult) -> None:

@@ -101,7 +101,7 @@ def note_view(note: Note, *, category: Category, tags: list[Tag], related: list[
         t=labels,
         title=display_title(note),
         language=note.lang,
-        excerpt=note.excerpt,
+        excerpt=note.excerpt.text,
         category_name=category.name,
         category_url=f"{url_prefix}{category.slug}/",
         date_iso=note.date.isoformat(),

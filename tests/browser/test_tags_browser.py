@@ -18,11 +18,13 @@ GRAPH_NOTES = ["/leetcode/0743-network-delay-time/", "/leetcode/0207-course-sche
 
 
 def test_reader_follows_a_tag_to_another_note(page: Page, server: Server) -> None:
-    """From 岛屿数量's header, the tag 图 opens /tags/图/, which lists the notes tagged 图; clicking
-    网络延迟时间 there opens that note, whose header carries the same tag."""
+    """From 岛屿数量's header, the tag 图 (shown once, as the problem's topic chip) opens /tags/图/,
+    which lists the notes tagged 图; clicking 网络延迟时间 there opens that note, whose header
+    carries the same tag."""
     page.goto(server.url("/leetcode/0200-number-of-islands/"))
     mark_document(page)
-    tag = page.locator("div.np-note-meta a.np-tag").filter(has_text=re.compile(r"^\s*图\s*$"))
+    expect(page.locator("div.np-note-meta a.np-tag").filter(has_text=re.compile(r"^\s*图\s*$"))).to_have_count(0)
+    tag = page.locator("p.np-lc-header a.np-topic").filter(has_text=re.compile(r"^\s*图\s*$"))
     expect(tag).to_have_count(1)
     tag.click()
     wait_for_path(page, "/tags/图/")
@@ -32,8 +34,8 @@ def test_reader_follows_a_tag_to_another_note(page: Page, server: Server) -> Non
 
     listed.filter(has_text="网络延迟时间").click()
     wait_for_path(page, "/leetcode/0743-network-delay-time/")
-    expect(page.locator(".md-content h1")).to_have_text("网络延迟时间")
-    expect(page.locator("div.np-note-meta a.np-tag").filter(has_text=re.compile(r"^\s*图\s*$"))).to_be_visible()
+    expect(page.locator(".md-content h1")).to_have_text("743. 网络延迟时间")
+    expect(page.locator("p.np-lc-header a.np-topic").filter(has_text=re.compile(r"^\s*图\s*$"))).to_be_visible()
 
 
 # -- the activity calendar in light and dark mode ------------------------------------------------

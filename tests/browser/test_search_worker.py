@@ -52,3 +52,17 @@ def test_full_width_query_matches_full_width_text(worker_page) -> None:
 def test_worker_pairs_supplementary_plane_characters(worker_page) -> None:
     assert index_side("文字𠮷") == ["文字", "字𠮷"]
     assert worker_page.evaluate("query => cutQuery(query).tokens", "文字𠮷") == ["文字", "字𠮷"]
+
+
+def test_a_note_titled_as_typed_comes_first(worker_page) -> None:
+    """Pagefind ranks "最长课程表 VI" as high as "最长课程表 V" itself (every pair, and V as a prefix
+    of VI); the note whose title is what the reader typed goes first, the rest keep their order."""
+    found = [{"item": "2892 VI", "exact": False}, {"item": "3670", "exact": False},
+             {"item": "1545 V", "exact": True}, {"item": "4091", "exact": False}]
+    assert worker_page.evaluate("found => byTitleFirst(found)", found) == ["1545 V", "2892 VI", "3670", "4091"]
+    key = "text => titleKey(text)"
+    assert worker_page.evaluate(key, "2892. 最长课程表 V") == worker_page.evaluate(key, "最长课程表V")
+    assert worker_page.evaluate(key, "76．最小覆盖子串") == worker_page.evaluate(key, "最小覆盖子串")
+    assert worker_page.evaluate(key, "House Robber II") == worker_page.evaluate(key, "house robber ii")
+    assert worker_page.evaluate(key, "最长课程表 VI") != worker_page.evaluate(key, "最长课程表 V")
+    assert worker_page.evaluate(key, "3Sum") == "3sum"  # a number that is the title, not a problem number

@@ -294,6 +294,19 @@ function resultItems(data, score, terms, phrases, typed) {
   return [article].concat(sections);
 }
 
+/* A title compared with the query: without a problem number ("76. "), case, width and spaces. */
+function titleKey(text) {
+  return text.normalize("NFKC").replace(/^\s*\d+\s*[.．、]\s*/u, "").replace(/\s+/gu, "").toLowerCase();
+}
+
+/* A note whose title is exactly what the reader typed comes first, the rest in Pagefind's order:
+ * Pagefind ranks "最长课程表 VI" and "最长课程表 II" as high as "最长课程表 V" itself, since each
+ * holds every pair and word typed (a word matches by prefix). */
+function byTitleFirst(found) {
+  return found.filter(function (f) { return f.exact; }).concat(found.filter(function (f) { return !f.exact; }))
+    .map(function (f) { return f.item; });
+}
+
 /* Fragments are loaded in batches until there are enough results with every phrase. */
 var BATCH = 15;
 var MAX_LOADED = 60;
@@ -309,13 +322,14 @@ function search(query) {
   }).then(function (found) {
     var results = found && found.results ? found.results.slice(0, MAX_LOADED) : [];
     var items = [];
+    var wanted = titleKey(query);
     function next(offset) {
-      if (items.length >= MAX_RESULTS || offset >= results.length) return { items: items };
+      if (items.length >= MAX_RESULTS || offset >= results.length) return { items: byTitleFirst(items) };
       var batch = results.slice(offset, offset + BATCH);
       return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         pages.forEach(function (data, i) {
           var item = items.length < MAX_RESULTS && resultItems(data, batch[i].score, terms, cut.phrases, cut.words);
-          if (item) items.push(item);
+          if (item) items.push({ item: item, exact: titleKey(data.meta.title || "") === wanted });
         });
         return next(offset + BATCH);
       });

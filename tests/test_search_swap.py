@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from serving import Server
-from sites import FixtureSite
+from sites import BUILD_ENV, MKDOCS, FixtureSite
 
 #: Saves of a Chinese note while readers poll; each one changes the text, so each is indexed again.
 SAVES = 10
@@ -125,3 +126,31 @@ def test_saves_never_leave_search_without_a_bundle(server: Server, tmp_path: Pat
     en_after = os.stat(en_entry)
     assert (en_after.st_ino, en_after.st_mtime_ns) == (en_before.st_ino, en_before.st_mtime_ns)
     assert "ERROR" not in server.output()
+
+
+def bundle_files(site_dir: Path) -> dict[str, list[str]]:
+    """Each language's bundle as a list of its files (hashed names, so equal lists are equal bundles)."""
+    return {language: sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+            for language, bundle in (("zh", site_dir / "pagefind"), ("en", site_dir / "en" / "pagefind"))}
+
+
+def test_a_dirty_build_leaves_only_the_current_bundle(tmp_path: Path) -> None:
+    """``mkdocs build --dirty`` keeps the site folder: the bundle it writes there must not keep the
+    older bundle's files (what gh-deploy publishes is the folder as it is, a plain one)."""
+    site = FixtureSite(tmp_path / "portal")
+    note = site.note("nlp/a.md", "笔记甲", "2024-01-01", "甲的正文讲位置编码。")
+    site.note("nlp/b.md", "笔记乙", "2024-02-01", "乙的正文讲注意力。")
+    first = site.build()
+    assert first.returncode == 0, first.output
+    before = bundle_files(first.site_dir)
+    note.write_text(note.read_text(encoding="utf-8") + "\n新写的一段讲相对位置。\n", encoding="utf-8")
+    dirty = subprocess.run([*MKDOCS, "build", "--dirty", "-d", str(first.site_dir)], cwd=site.root,
+                           capture_output=True, text=True, env=BUILD_ENV)
+    assert dirty.returncode == 0, dirty.stdout + dirty.stderr
+    cold = site.build(site_dir=tmp_path / "cold")
+    assert cold.returncode == 0, cold.output
+
+    after = bundle_files(first.site_dir)
+    assert after["zh"] != before["zh"]  # the Chinese bundle changed, and is the cold build's, file for file
+    assert after == bundle_files(cold.site_dir)
+    assert [p.name for p in first.site_dir.iterdir() if p.name.startswith(".")] == []  # no staging left over

@@ -26,7 +26,7 @@ T = TypeVar("T")
 class Server:
     """A running ``mkdocs serve`` whose output goes to a log file."""
 
-    def __init__(self, site: FixtureSite, options: list[str]) -> None:
+    def __init__(self, site: FixtureSite, options: list[str], env: dict[str, str] | None = None) -> None:
         (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config(), allow_unicode=True), encoding="utf-8")
         self.site = site
         self.port = free_port()
@@ -35,7 +35,7 @@ class Server:
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", *options],
-                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env={**BUILD_ENV, **(env or {})})
         self.wait_for(lambda: self.status("") == 200, "the server to answer")
 
     def output(self) -> str:

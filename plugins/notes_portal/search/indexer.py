@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from notes_portal.search.bundle import write_bundle
+from notes_portal.search.bundle import InstalledBundle, write_bundle
 from notes_portal.search.records import SearchRecord
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ class _Writer:
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     latest: int = 0
+    #: The bundle written last into the folder: not written again while its records are the same.
+    installed: InstalledBundle | None = None
 
 
 class SearchIndexer:
@@ -64,7 +66,7 @@ class SearchIndexer:
         else:
             records[src_uri] = record
 
-    def write(self, language: str, site_dir: str, after_s: float = 0.0, *, yielding: bool = False,
+    def write(self, language: str, site_dir: str, after_s: float = 0.0, *, serving: bool = False,
               keep: bool = False) -> None:
         """Start writing ``language``'s bundle into ``site_dir`` in the background, ``after_s``
         seconds from now unless another build has started by then; ``keep``: a full build's,
@@ -73,7 +75,8 @@ class SearchIndexer:
         Pagefind indexes every record again (it has no incremental update): at 3000 notes
         seconds of CPU, which on a two-core machine slowed the next rebuild when an author
         saves again soon. ``serve`` waits a moment, so a burst of saves is indexed once, and
-        (``yielding``) runs Pagefind at a lower CPU priority than the server's next rebuild."""
+        (``serving``) runs Pagefind at a lower CPU priority than the server's next rebuild; pages
+        it served may still read the bundle being replaced (``bundle.write_bundle``)."""
         # A snapshot, not sorted: under ``serve`` this runs after every save, and Pagefind reads the
         # records as files of a folder, in its own order.
         records = list(self._records.get(language, {}).values())
@@ -85,7 +88,7 @@ class SearchIndexer:
         builds = self._builds.get(language, 0)
 
         def run() -> None:
-            if yielding:
+            if serving:
                 _lower_this_threads_priority()
             if after_s:
                 time.sleep(after_s)
@@ -96,7 +99,10 @@ class SearchIndexer:
                     return
                 start = time.perf_counter()
                 try:
-                    if write_bundle(records, site_dir=site_dir, language=language, kept=self._kept, keep=keep):
+                    writer.installed, source = write_bundle(
+                        records, site_dir=site_dir, language=language, kept=self._kept, keep=keep,
+                        installed=writer.installed, serving=serving)
+                    if source == "kept":
                         self._on_info(f"search: the {language} index is the one kept in the build cache "
                                       "(no page it holds changed)")
                 except Exception as error:  # noqa: BLE001 - any failure must reach the build log

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -53,3 +55,14 @@ def make_record(env: Environment, *, url: str, title: str, content: str, tags: l
                        tag_tokens=index_text(" ".join(tags)), problem=problem, sections=sections,
                        language=language, shown_untranslated_in=tuple(shown_untranslated_in))
     return SearchRecord(url=url, html=render_partial(env, "np-search-record.html", record=view))
+
+
+def records_digest(records: Iterable[SearchRecord], pagefind_language: str, salt: str = "") -> str:
+    """What a bundle of ``records`` holds, as one digest: two bundles of equal digests index the
+    same records the same way (Pagefind is deterministic), so one may stand for the other.
+    ``salt``: whatever else the bundle depends on (the build cache's fingerprint, across runs)."""
+    digest = hashlib.sha256(f"{salt}\0{pagefind_language}\0".encode())
+    for record in sorted(records, key=lambda r: r.url):
+        digest.update(f"{record.url}\0{len(record.html)}\0".encode())
+        digest.update(record.html.encode())
+    return digest.hexdigest()

@@ -142,7 +142,7 @@ class SiteSearch:
         is kept in the build cache for the next build whose records are the same."""
         if self.enabled:
             self._indexer.write(language, os.path.join(site_dir, url_prefix),
-                                SERVE_SEARCH_DELAY_S if serving else 0.0, yielding=serving, keep=full_build)
+                                SERVE_SEARCH_DELAY_S if serving else 0.0, serving=serving, keep=full_build)
 
     def wait(self) -> None:
         if self.enabled:

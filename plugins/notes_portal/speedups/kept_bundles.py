@@ -15,13 +15,12 @@ holds the versions of the packages and of our code.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import uuid
 from collections.abc import Iterable
 
-from notes_portal.search.records import SearchRecord
+from notes_portal.search.records import SearchRecord, records_digest
 from notes_portal.speedups.build_cache import SEARCH_BUNDLE_KIND, BuildCache
 
 #: Written last into a kept bundle: a folder without it is not one (and it is not copied to a site).
@@ -38,11 +37,7 @@ class KeptBundles:
         """What a bundle of ``records`` is kept under; None when the build cache is off."""
         if self._build_cache.store is None:
             return None
-        digest = hashlib.sha256(f"{self._build_cache.fingerprint}\0{pagefind_language}\0".encode())
-        for record in sorted(records, key=lambda r: r.url):
-            digest.update(f"{record.url}\0{len(record.html)}\0".encode())
-            digest.update(record.html.encode())
-        return digest.hexdigest()
+        return records_digest(records, pagefind_language, salt=self._build_cache.fingerprint)
 
     def find(self, language: str, digest: str | None) -> str | None:
         """The kept bundle's folder, when it holds exactly ``digest``'s records (not under ``--clean``)."""

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-from sites import REPO, BuildResult, mkdocs_config, url_path
+from sites import REPO, BuildResult, mkdocs_config, shipped_version, url_path
 
 DOCS = REPO / "docs"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -470,8 +470,9 @@ def test_not_found_page_at_the_root_is_the_default_language(shipped_site: BuildR
     searches the Chinese index); the English one is at en/404.html."""
     root = shipped_site.html("404.html")
     assert root.html["lang"] == "zh"
-    assert json.loads(root.select_one("#__config").string)["search"].endswith("np-search.js")
+    worker = "np-search.js?v=" + shipped_version("assets/javascripts/workers/np-search.js")
+    assert json.loads(root.select_one("#__config").string)["search"].endswith(worker)
     english = shipped_site.html("en/404.html")
     assert english.html["lang"] == "en"
     assert json.loads(english.select_one("#__config").string)["search"].endswith(
-        "np-search.js?index=en&fallback=zh&label=Chinese")
+        worker.replace("?", "?index=en&fallback=zh&label=Chinese&"))

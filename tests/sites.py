@@ -5,6 +5,7 @@ A module of its own (not ``conftest``) so test files can import it unambiguously
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -213,3 +214,13 @@ def h1_text(page: BeautifulSoup) -> str:
     for anchor in heading.select("a.headerlink"):
         anchor.decompose()
     return heading.get_text(strip=True)
+
+
+def content_version(file: Path) -> str:
+    """What an asset's ``?v=`` must say: the first ten hex digits of the SHA-256 of its bytes."""
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+
+
+def shipped_version(site_path: str) -> str:
+    """The version of one of the portal's own assets (``assets/javascripts/portal.js``), read from disk."""
+    return content_version(REPO / "overrides" / site_path)

@@ -296,3 +296,96 @@ def test_calendar_columns_are_weeks_and_rows_weekdays(recent: BuildResult, path:
     for column in ordered:
         assert [y for _, y in column] == sorted(y for _, y in column)
     assert all(later[0][0] - earlier[0][0] == dt.timedelta(days=7) for earlier, later in itertools.pairwise(ordered))
+
+
+# -- a calendar never shows an empty box without saying why -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def quiet(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Every note years old: the last activity is an update on Wednesday 2020-06-10."""
+    site = FixtureSite(tmp_path_factory.mktemp("quiet") / "portal")
+    site.note("nlp/spring.md", "春天", "2020-03-02")
+    site.note("nlp/spring.en.md", "Spring", "2020-03-02", "Body.")
+    site.note("deep-learning/winter.md", "冬天", "2019-11-20", updated="2020-06-10")
+    return build(site)
+
+
+def caption(result: BuildResult, path: str) -> str | None:
+    found = result.html(path).select(".np-activity-caption")
+    assert len(found) <= 1, path
+    return found[0].get_text(" ", strip=True) if found else None
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("", "2020年6月10日以来没有新写或更新的笔记；日历显示此前的 2019年12月16日 至 2020年6月10日。"),
+    ("en/", "Nothing written or updated since Jun 10, 2020: the calendar shows Dec 16, 2019 to Jun 10, 2020."),
+    ("archive/", "2020年6月10日以来没有新写或更新的笔记；日历显示此前的 2019年6月10日 至 2020年6月10日。"),
+    ("en/archive/", "Nothing written or updated since Jun 10, 2020: the calendar shows Jun 10, 2019 to Jun 10, 2020."),
+])
+def test_a_quiet_portal_shows_its_last_active_weeks_and_says_so(quiet: BuildResult, path: str, expected: str) -> None:
+    """Nothing in the last half year (the home page) or year (the archive): rather than as many blank
+    weeks, the calendar shows as many weeks up to the last day something was written or updated,
+    with the active days shaded, and its caption says since when nothing was and which weeks these are."""
+    assert caption(quiet, path) == expected
+    svg = quiet.html(path).select_one("svg.np-activity")
+    assert svg is not None
+    by_date = cells(svg)
+    first = "2019-12-16" if "archive" not in path else "2019-06-10"
+    assert max(by_date) == "2020-06-10"
+    assert min(by_date) == first
+    busy = {date: rect["data-count"] for date, rect in by_date.items() if rect["data-count"] != "0"}
+    expected_busy = {"2020-03-02": "1", "2020-06-10": "1"}
+    if "archive" in path:
+        expected_busy["2019-11-20"] = "1"
+    assert busy == expected_busy
+    assert first in svg["aria-label"] and "2020-06-10" in svg["aria-label"]
+
+
+@pytest.fixture(scope="module")
+def half_quiet(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The newest note 300 days old: in the archive's year, not in the home page's half year."""
+    site = FixtureSite(tmp_path_factory.mktemp("half-quiet") / "portal")
+    site.note("nlp/older.md", "较早", day(330))
+    site.note("nlp/newest.md", "最新", day(300))
+    return build(site)
+
+
+def test_an_archive_empty_for_half_a_year_says_since_when(half_quiet: BuildResult) -> None:
+    """The archive's year still ends today, with the note 300 days back on it; its newest half,
+    what a phone shows first, is empty, so the caption says since when."""
+    last = TODAY - dt.timedelta(days=300)
+    assert caption(half_quiet, "archive/") == f"{last.year}年{last.month}月{last.day}日以来没有新写或更新的笔记。"
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    assert caption(half_quiet, "en/archive/") == \
+        f"Nothing written or updated since {months[last.month - 1]} {last.day}, {last.year}."
+    by_date = cells(calendar(half_quiet, "archive/"))
+    assert max(by_date) == day(0) and by_date[day(300)]["data-count"] == "1"
+    home = cells(half_quiet.html("").select_one("svg.np-activity"))
+    assert max(home) == day(300)  # the home page's half year is the last active one
+    assert caption(half_quiet, "").startswith(f"{last.year}年{last.month}月{last.day}日以来")
+
+
+@pytest.mark.parametrize("path", ["", "en/", "archive/", "en/archive/"])
+def test_a_current_calendar_has_no_caption(recent: BuildResult, path: str) -> None:
+    assert caption(recent, path) is None
+    assert recent.html(path).select_one("svg.np-activity") is not None
+
+
+@pytest.mark.parametrize("path", ["", "archive/"])
+def test_calendar_keeps_a_readable_size(recent: BuildResult, path: str) -> None:
+    """It may shrink to 10/11 of its drawn size (10 px cells), not further: narrower, it scrolls
+    inside its own box. The home page's calendar is a link to the archive."""
+    page = recent.html(path)
+    svg = page.select_one("svg.np-activity")
+    assert svg is not None
+    width = int(svg["width"])
+    assert width == (24 + 14 * (26 if path == "" else 53))
+    style = dict(part.split(":") for part in svg["style"].replace(" ", "").split(";") if part)
+    assert style == {"min-width": f"{round(width * 10 / 11)}px", "max-width": f"{width}px"}
+    scroller = svg.parent
+    assert scroller.name == "div" and "np-activity-scroll" in scroller["class"]
+    if path == "":
+        assert scroller.parent.name == "a" and "np-activity-link" in scroller.parent["class"]
+    else:  # a scrolling box a keyboard reaches
+        assert scroller["tabindex"] == "0"

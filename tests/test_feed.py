@@ -160,6 +160,28 @@ def test_feed_item_shows_category_link_and_time(portal: BuildResult) -> None:
     assert [t.get_text(strip=True) for t in times[:3]] == ["2025年6月1日", "2025年3月14日", "2024年8月20日"]
 
 
+@pytest.mark.parametrize(("prefix", "updated", "written", "plain"), [
+    ("", "更新于 2025年3月14日", "写于 2024年1月10日", "2025年6月1日"),
+    ("en/", "Updated Mar 14, 2025", "Written Jan 10, 2024", "Jun 1, 2025"),
+])
+def test_an_updated_date_in_the_feed_says_so(portal: BuildResult, prefix: str, updated: str, written: str,
+                                             plain: str) -> None:
+    """A feed shows a note under its updated date when it has one: the date then says it is the
+    updated one (the note's page and the archive show the date written), with the date written
+    on hover; a note never updated shows the date written, unlabelled, as its page does."""
+    items = feed_items(portal.html(prefix))
+    backprop = items[1].select_one(".np-feed-item__date")
+    assert backprop is not None and backprop.get_text(" ", strip=True) == updated
+    assert backprop["title"] == written
+    assert backprop.select_one("time")["datetime"] == "2025-03-14"
+    first = items[0].select_one(".np-feed-item__date")
+    assert first is not None and first.get_text(" ", strip=True) == plain
+    assert not first.has_attr("title") and first.select_one("time")["datetime"] == "2025-06-01"
+    # The tokenizer note, written 2022-11-05 and updated 2022-12-01, on the same page.
+    tokenizer = items[6].select_one(".np-feed-item__date")
+    assert tokenizer is not None and tokenizer.get_text(" ", strip=True).startswith(updated.split(" ")[0])
+
+
 def test_every_feed_item_has_an_excerpt(portal: BuildResult) -> None:
     """Each feed item carries a non-empty excerpt paragraph."""
     items = feed_items(portal.html(""))

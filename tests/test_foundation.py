@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-from sites import REPO, BuildResult, mkdocs_config, url_path
+from sites import REPO, BuildResult, mkdocs_config, shipped_version, url_path
 
 DOCS = REPO / "docs"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -187,6 +187,35 @@ def test_every_category_page_lists_exactly_its_notes(shipped_site: BuildResult, 
             linked = {path_from_root(listing_url, href) for listing_url in listing_pages(shipped_site, url)
                       for _, href in feed_item_links(shipped_site.html(listing_url))}
         assert linked == expected, f"{url} lists other notes than docs/{slug}/ holds"
+
+
+def test_deep_learning_description_reaches_its_pages_whole(shipped_site: BuildResult) -> None:
+    """An unquoted description with commas in a YAML flow mapping was cut to its first phrase
+    ("Backpropagation"): the whole sentence is on the /en/ tile and the category page."""
+    whole = "Backpropagation, normalization, optimizers and regularization"
+    tile = shipped_site.html("en/").select_one('.np-tile[data-category="deep-learning"] .np-tile__description')
+    assert tile is not None and tile.get_text(strip=True) == whole
+    description = shipped_site.html("en/deep-learning/").select_one(".np-category__description")
+    assert description is not None and description.get_text(strip=True) == whole
+    zh_tile = shipped_site.html("").select_one('.np-tile[data-category="deep-learning"] .np-tile__description')
+    assert zh_tile is not None and zh_tile.get_text(strip=True) == "反向传播、归一化、优化器与正则化"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_category_text_reaches_the_tiles_whole(shipped_site: BuildResult, language: str) -> None:
+    """Each category's name and description in mkdocs.yml is a mapping of exactly zh and en (a
+    comma in an unquoted flow-mapping value adds stray keys and cuts the text), and each text is
+    on its tile of the home page of that language, verbatim."""
+    page = shipped_site.html(LANGUAGES[language])
+    for category in portal_categories():
+        slug = category["slug"]
+        tile = page.select_one(f'.np-tile[data-category="{slug}"]')
+        assert tile is not None, f"no tile for {slug} on /{LANGUAGES[language]}"
+        for field in ("name", "description"):
+            texts = category[field]
+            assert isinstance(texts, dict) and set(texts) == {"zh", "en"}, f"{slug}.{field} in mkdocs.yml: {texts!r}"
+            shown = tile.select_one(f".np-tile__{field}")
+            assert shown is not None and shown.get_text(strip=True) == texts[language], (slug, field, language)
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -453,8 +482,9 @@ def test_not_found_page_at_the_root_is_the_default_language(shipped_site: BuildR
     searches the Chinese index); the English one is at en/404.html."""
     root = shipped_site.html("404.html")
     assert root.html["lang"] == "zh"
-    assert json.loads(root.select_one("#__config").string)["search"].endswith("np-search.js")
+    worker = "np-search.js?v=" + shipped_version("assets/javascripts/workers/np-search.js")
+    assert json.loads(root.select_one("#__config").string)["search"].endswith(worker)
     english = shipped_site.html("en/404.html")
     assert english.html["lang"] == "en"
     assert json.loads(english.select_one("#__config").string)["search"].endswith(
-        "np-search.js?index=en&fallback=zh&label=Chinese")
+        worker.replace("?", "?index=en&fallback=zh&label=Chinese&"))

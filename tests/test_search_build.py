@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sites import REPO, BuildResult
+from sites import REPO, BuildResult, shipped_version
 
 DOCS = REPO / "docs"
 #: Folders of notes whose index pages are listings (the plugin's category lists), never indexed.
@@ -66,10 +66,13 @@ def test_lunr_index_is_empty_and_no_pagefind_ui_is_shipped(shipped_site: BuildRe
 
 def test_pages_point_materials_search_at_the_portal_worker(shipped_site: BuildResult) -> None:
     """Material's config block names our worker, with ``?index=en`` on the English site, which also
-    searches the Chinese bundle (``fallback=zh``) and badges its results "Chinese"."""
-    for path, expected in [("", "assets/javascripts/workers/np-search.js"),
-                           ("nlp/transformer/", "../../assets/javascripts/workers/np-search.js"),
-                           ("en/", "../assets/javascripts/workers/np-search.js?index=en&fallback=zh&label=Chinese")]:
+    searches the Chinese bundle (``fallback=zh``) and badges its results "Chinese"; and the version
+    of the worker's bytes (a deploy's new worker is fetched, not an old cached one)."""
+    version = shipped_version("assets/javascripts/workers/np-search.js")
+    for path, expected in [("", f"assets/javascripts/workers/np-search.js?v={version}"),
+                           ("nlp/transformer/", f"../../assets/javascripts/workers/np-search.js?v={version}"),
+                           ("en/", "../assets/javascripts/workers/np-search.js?index=en&fallback=zh&label=Chinese"
+                                   f"&v={version}")]:
         config = json.loads(shipped_site.html(path).find("script", id="__config").string)
         assert config["search"] == expected, path
 

@@ -22,6 +22,7 @@ from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested, read_page_with
 from notes_portal.config import NotesPortalConfig
+from notes_portal.output.asset_versions import AssetVersions, version_extra_assets
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.language_files import write_language_files
 from notes_portal.output.note_page import content_of_note, page_context
@@ -44,6 +45,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.serving = False
         self.portal: Portal | None = None
         self.env: Environment | None = None
+        #: Versions of the site's stylesheets and scripts, read again by every build.
+        self.assets = AssetVersions([])
         self.navigation = PortalNavigation()
         self.reporter = Reporter(log)
         self.speedups = BuildSpeedups()
@@ -61,6 +64,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.navigation.remember_authored(config)
+        self.assets = AssetVersions.for_config(config) if self.config.enabled else AssetVersions([])
+        version_extra_assets(config, self.assets)
         self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
         i18n.restore_settings_by_copy(config)
@@ -111,9 +116,14 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A global, so that every template (404.html too) points the search box at our worker.
-        env.globals["np_search_worker"] = (
-            self.search.worker_for(self.portal.language, labels_for(self.portal.language.current)["untranslated"])
-            if self.portal else None)
+        worker = (self.search.worker_for(self.portal.language, labels_for(self.portal.language.current)["untranslated"])
+                  if self.portal else None)
+        env.globals["np_search_worker"] = self.assets.url(worker) if worker else None
+        if self.config.enabled and config.theme.custom_dir:
+            self.assets.version_folder(config.theme.custom_dir)
+        env.filters["np_versioned"] = self.assets.template_filter()
+        # By value, so the page output cache keys every page on the versions it links.
+        env.globals["np_asset_versions"] = self.assets.versions
         self.env = env
         self.speedups.start_rendering(env)
         if (build := self.refresh.current) is not None:

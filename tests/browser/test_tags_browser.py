@@ -81,8 +81,8 @@ def contrast(one: tuple[float, float, float], two: tuple[float, float, float]) -
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_calendar_reads_in_light_and_dark_mode(request: pytest.FixtureRequest, server: Server, scheme: str) -> None:
-    """Each level has its own shade, busier days stand out more from the page, and the month and
-    weekday labels have text contrast (4.5:1) in both colour schemes."""
+    """Each level has its own shade, busier days stand out more from the page, every shaded day by
+    3:1 or more, and the month and weekday labels have text contrast (4.5:1) in both colour schemes."""
     context = request.getfixturevalue("context" if scheme == "light" else "dark_context")
     page = context.new_page()
     page.goto(server.url("/archive/"))
@@ -94,5 +94,42 @@ def test_calendar_reads_in_light_and_dark_mode(request: pytest.FixtureRequest, s
     assert len(set(levels.values())) == len(levels), colours
     ordered = [contrast(levels[level], background) for level in sorted(levels)]
     assert ordered == sorted(ordered) and ordered[0] < ordered[-1], (scheme, ordered)
+    # A shaded day stands out from the page as a UI graphic must (WCAG 1.4.11: 3:1), also on
+    # slate, where the first shade was 1.5:1; an empty day is still a visible cell.
+    assert all(ratio >= 3 for ratio in ordered[1:]), (scheme, ordered)
+    assert ordered[0] >= 1.2, (scheme, ordered)
     assert colours["label"] is not None
     assert contrast(over(colours["label"], colours["background"]), background) >= 4.5, (scheme, colours)
+
+
+# -- the activity calendar on a phone -------------------------------------------------------------
+
+MEASURE = """svg => {
+  const scroller = svg.closest('.np-activity-scroll');
+  const box = scroller.getBoundingClientRect();
+  const days = [...svg.querySelectorAll('rect.np-activity__day')];
+  const newest = days[days.length - 1].getBoundingClientRect();
+  const label = svg.querySelector('text.np-activity__month').getBoundingClientRect();
+  return {cell: Math.min(...days.map(d => d.getBoundingClientRect().width)), label: label.height,
+          scrolls: scroller.scrollWidth > scroller.clientWidth,
+          newestShown: newest.left >= box.left - 0.5 && newest.right <= box.right + 0.5,
+          pageWidth: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize(("path", "width", "scrolls"), [
+    ("/", 390, False), ("/en/", 390, False), ("/archive/", 390, True), ("/en/archive/", 390, True),
+    ("/", 1280, False), ("/archive/", 1280, False),
+])
+def test_calendar_stays_readable_on_a_phone(page: Page, server: Server, path: str, width: int, scrolls: bool) -> None:
+    """At 390 px the calendar no longer shrinks to illegible cells: they stay 10 px or more and the
+    archive's year scrolls sideways inside its own box (the page doesn't), opening on the newest
+    day; at 1280 px nothing scrolls."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url(path))
+    measured = page.locator("svg.np-activity").evaluate(MEASURE)
+    assert measured["cell"] >= 9.9, measured
+    assert measured["label"] >= 8, measured
+    assert measured["scrolls"] == scrolls, measured
+    assert measured["newestShown"], measured
+    assert measured["pageWidth"] <= width, measured

@@ -14,10 +14,13 @@ class FeedEntry:
     url: str
     category_slug: str
     category_name: str
-    #: ISO date for ``<time datetime>``, and the same date as readers write it.
+    #: ISO date for ``<time datetime>``, and the same date as readers write it: the date the
+    #: feed is ordered by, the updated date when there is one (``updated`` then says so).
     date_iso: str
     date_text: str
     updated: bool
+    #: The date written, shown beside an updated date (the note's page and the archive show it).
+    written_text: str
     #: Text and inline formulas: the template typesets the formulas (``np-note-list.html``).
     excerpt: Excerpt
     reading_time: str
@@ -44,6 +47,7 @@ def feed_entry(note: Note, categories: dict[str, Category], language: str) -> Fe
         date_iso=note.sort_date.isoformat(),
         date_text=format_date(note.sort_date, language),
         updated=note.updated is not None,
+        written_text=format_date(note.date, language),
         excerpt=note.excerpt,
         reading_time=labels["reading_time"].format(n=note.reading_minutes),
         untranslated=not note.translated,

@@ -131,7 +131,7 @@ class Portal:
     def activity(self) -> Counter[dt.date]:
         return activity_counts(self.catalog.notes)
 
-    def calendar(self, weeks: int, *, compact: bool) -> Calendar:
+    def calendar(self, weeks: int, *, compact: bool) -> Calendar | None:
         return activity_calendar(self.activity, dt.date.today(), self.language.current, weeks=weeks,
                                  compact=compact)
 

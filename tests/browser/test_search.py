@@ -253,6 +253,26 @@ def test_problem_number_lists_the_problem_first(page: Page, server: Server, quer
     assert open_and_search(page, server, "/", query)[0] == "/leetcode/0076-minimum-window-substring/"
 
 
+@pytest.mark.parametrize(("start", "query", "expected"), [
+    ("/", "并查集", "/algorithm/union-find/"),
+    ("/en/", "滑动窗口", "/en/leetcode/1438-longest-continuous-subarray-with-absolute-diff-less-than-or-equal-to-limit/"),
+])
+def test_text_committed_without_a_key_is_searched(page: Page, server: Server, start: str, query: str,
+                                                  expected: str) -> None:
+    """A phone keyboard's or an IME's committed Chinese, or a paste, reaches the box as one
+    insertion with no key released after it. Material only searches on keyup, so before the
+    portal forwarded input events the box kept its placeholder under the typed words."""
+    page.goto(server.url(start))
+    field = page.locator("input.md-search__input")
+    page.keyboard.press("/")
+    expect(field).to_be_focused()
+    expect(page.locator(".md-search-result__meta")).to_have_text(PLACEHOLDER[start], timeout=SEARCH_TIMEOUT_MS)
+    page.keyboard.insert_text(query)  # an input event only: no keydown, no keyup
+    expect(field).to_have_value(query)
+    wait_until_answered(page)
+    assert expected in result_paths(page)[:5]
+
+
 def test_query_without_a_match_says_so(page: Page, server: Server) -> None:
     """Material's own "no results" line, and no result items."""
     assert files_containing("量子纠缠") == []

@@ -360,6 +360,12 @@
     var input = document.querySelector(".md-search__input");
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) warmSearch(); });
     if (input) input.addEventListener("focus", warmSearch);
+    /* Material searches on keyup only. Text that arrives with no key released after it
+       (a phone keyboard's or an IME's committed Chinese, a paste from the context menu,
+       dictation) would sit in the box unsearched: tell Material about it the same way. */
+    if (input) input.addEventListener("input", function (event) {
+      if (!event.isComposing) input.dispatchEvent(new KeyboardEvent("keyup"));
+    });
   }
 
   function onPage() { applyAlternates(); wireProblemLookup(); wireProblemList(); revealCurrentTab(); nameSearchDialog(); }

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
+from forked_builds import FORKER, needs_fresh_interpreter
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -80,6 +81,11 @@ class BuildResult:
         return pages
 
 
+def build_arguments(site: Path, *, clean: bool, strict: bool) -> list[str]:
+    """``mkdocs`` arguments of a build into ``site`` (``--clean``: without the build cache)."""
+    return ["build", "-d", str(site), *(["--clean"] if clean else []), *(["--strict"] if strict else [])]
+
+
 class FixtureSite:
     """A small portal in a temporary folder, built with the real ``mkdocs`` command."""
 
@@ -135,8 +141,7 @@ class FixtureSite:
                     env: dict[str, str] | None = None) -> tuple[subprocess.Popen, Path]:
         """Start ``mkdocs build`` (``--clean``: without the build cache) on the written ``mkdocs.yml``."""
         site = site_dir or self.root / "site"
-        command = [*MKDOCS, "build", "-d", str(site), *(["--clean"] if clean else []),
-                   *(["--strict"] if strict else [])]
+        command = [*MKDOCS, *build_arguments(site, clean=clean, strict=strict)]
         process = subprocess.Popen(command, cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True, env={**BUILD_ENV, **(env or {})})
         return process, site
@@ -145,9 +150,32 @@ class FixtureSite:
               env: dict[str, str] | None = None, edit_config: Callable[[str], str] | None = None) -> BuildResult:
         """Build for real. ``clean=False`` uses the build cache (``mkdocs build`` without ``--clean``)."""
         self.write_config(edit_config)
-        process, site = self.start_build(strict=strict, site_dir=site_dir, clean=clean, env=env)
-        output, _ = process.communicate()
-        return BuildResult(process.returncode, output, site)
+        build_env = {**BUILD_ENV, **(env or {})}
+        if needs_fresh_interpreter(build_env):
+            process, site = self.start_build(strict=strict, site_dir=site_dir, clean=clean, env=env)
+            output, _ = process.communicate()
+            return BuildResult(process.returncode, output, site)
+        site = site_dir or self.root / "site"
+        log = self.root.parent / f"{self.root.name}-build.log"  # outside the portal: not one of its files
+        returncode = FORKER.run(build_arguments(site, clean=clean, strict=strict), cwd=self.root, env=build_env,
+                                output=log)
+        return BuildResult(returncode, log.read_text(encoding="utf-8", errors="replace"), site)
+
+
+class BuiltPortal:
+    """A fixture portal built with ``mkdocs build`` at once and with ``--strict`` on first use
+    (into ``site-strict``), for tests that ask both what a build shows and whether strict fails."""
+
+    def __init__(self, site: FixtureSite) -> None:
+        self.site = site
+        self.result = site.build()
+        self._strict: BuildResult | None = None
+
+    @property
+    def strict(self) -> BuildResult:
+        if self._strict is None:
+            self._strict = self.site.build(strict=True, site_dir=self.site.root / "site-strict")
+        return self._strict
 
 
 #: Where a fixture portal's build cache lives, relative to its ``mkdocs.yml``.
@@ -179,9 +207,9 @@ def cache_report(result: BuildResult) -> CacheReport:
 
 def build_shipped_site(site_dir: Path) -> BuildResult:
     """Build the repository's own portal, strictly, into ``site_dir``."""
-    done = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir)], check=False, cwd=REPO,
-                          capture_output=True, text=True, env=BUILD_ENV)
-    return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
+    log = site_dir.parent / "build.log"
+    returncode = FORKER.run(["build", "--strict", "-d", str(site_dir)], cwd=REPO, env=BUILD_ENV, output=log)
+    return BuildResult(returncode, log.read_text(encoding="utf-8", errors="replace"), site_dir)
 
 
 def absolute_url(page: str, href: str) -> str:

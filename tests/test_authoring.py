@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sites import BuildResult, FixtureSite, h1_text, url_path
+from sites import BuildResult, BuiltPortal, FixtureSite, h1_text, url_path
 
 #: The notes every scenario has besides its bad one: (source, title, date, URL path).
 GOOD_NOTES = [
@@ -123,27 +123,12 @@ SCENARIOS: dict[str, Scenario] = {
 REPORTED = [name for name, scenario in SCENARIOS.items() if scenario.messages]
 
 
-class BuiltScenario:
-    """A scenario's portal, built normally at once and with ``--strict`` on first use."""
-
-    def __init__(self, site: FixtureSite) -> None:
-        self.site = site
-        self.result = site.build()
-        self._strict: BuildResult | None = None
-
-    @property
-    def strict(self) -> BuildResult:
-        if self._strict is None:
-            self._strict = self.site.build(strict=True, site_dir=self.site.root / "site-strict")
-        return self._strict
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], BuiltScenario]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], BuiltPortal]:
     """Build each scenario's portal once per module, when a test first asks for it."""
-    cache: dict[str, BuiltScenario] = {}
+    cache: dict[str, BuiltPortal] = {}
 
-    def get(name: str) -> BuiltScenario:
+    def get(name: str) -> BuiltPortal:
         if name not in cache:
             scenario = SCENARIOS[name]
             site = FixtureSite(tmp_path_factory.mktemp(name) / "portal")
@@ -153,7 +138,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], BuiltScen
                 site.write(path, text, dedent=False)
             if scenario.prepare:
                 scenario.prepare(site)
-            cache[name] = BuiltScenario(site)
+            cache[name] = BuiltPortal(site)
         return cache[name]
 
     return get
@@ -184,7 +169,7 @@ def feed_item(soup: BeautifulSoup, page: str, url: str) -> Tag:
 
 
 @pytest.mark.parametrize("name", REPORTED)
-def test_message_names_file_line_and_field(built: Callable[[str], BuiltScenario], name: str) -> None:
+def test_message_names_file_line_and_field(built: Callable[[str], BuiltPortal], name: str) -> None:
     """Each mistake is logged once, at its level, as ``docs/<path>:<line>: <field>: ...``."""
     output = built(name).result.output
     logged = plugin_messages(output)
@@ -194,7 +179,7 @@ def test_message_names_file_line_and_field(built: Callable[[str], BuiltScenario]
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
-def test_rest_of_site_builds(built: Callable[[str], BuiltScenario], name: str) -> None:
+def test_rest_of_site_builds(built: Callable[[str], BuiltPortal], name: str) -> None:
     """A bad note never stops the build: the good notes' pages exist and the home feed lists them."""
     result = built(name).result
     assert result.returncode == 0, result.output
@@ -207,7 +192,7 @@ def test_rest_of_site_builds(built: Callable[[str], BuiltScenario], name: str) -
 
 
 @pytest.mark.parametrize("name", REPORTED)
-def test_strict_build_fails(built: Callable[[str], BuiltScenario], name: str) -> None:
+def test_strict_build_fails(built: Callable[[str], BuiltPortal], name: str) -> None:
     """Whatever the plugin reports fails ``mkdocs build --strict``, and says why."""
     strict = built(name).strict
     assert strict.returncode != 0
@@ -217,7 +202,7 @@ def test_strict_build_fails(built: Callable[[str], BuiltScenario], name: str) ->
 
 
 @pytest.mark.parametrize("name", [name for name, scenario in SCENARIOS.items() if scenario.listed])
-def test_bad_note_is_still_listed(built: Callable[[str], BuiltScenario], name: str) -> None:
+def test_bad_note_is_still_listed(built: Callable[[str], BuiltPortal], name: str) -> None:
     """The bad note keeps its page and its place in the home feed and on its category page."""
     result = built(name).result
     home = feed_links(result.html(""), "")
@@ -230,7 +215,7 @@ def test_bad_note_is_still_listed(built: Callable[[str], BuiltScenario], name: s
 # -- mistake by mistake ------------------------------------------------------------
 
 
-def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[[str], BuiltScenario]) -> None:
+def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[[str], BuiltPortal]) -> None:
     """The YAML problem in the author's words, at the line that opened the unclosed list."""
     logged = plugin_messages(built("invalid-yaml").result.output)
     assert ("ERROR", ("docs/nlp/bad-yaml.md:2: front matter: invalid YAML: the list opened with '[' on this "
@@ -238,13 +223,13 @@ def test_invalid_yaml_message_is_an_error_with_the_yaml_problem(built: Callable[
              "of its front matter fields and takes its title from its first heading, else its file name")) in logged
 
 
-def test_impossible_date_falls_back_to_the_file_date(built: Callable[[str], BuiltScenario]) -> None:
+def test_impossible_date_falls_back_to_the_file_date(built: Callable[[str], BuiltPortal]) -> None:
     """``date: 2026-13-45`` is replaced by the file's date (no git here), not dropped or 'today'."""
     item = feed_item(built("impossible-date").result.html(""), "", "/nlp/bad-date/")
     assert item.select_one("time")["datetime"] == FALLBACK_DATE.isoformat()
 
 
-def test_missing_title_falls_back_to_heading_then_file_name(built: Callable[[str], BuiltScenario]) -> None:
+def test_missing_title_falls_back_to_heading_then_file_name(built: Callable[[str], BuiltPortal]) -> None:
     """Without ``title``, the note is called by its first heading, else by its file name."""
     result = built("missing-title").result
     assert h1_text(result.html("nlp/with-heading/")) == "第一个标题"
@@ -253,7 +238,7 @@ def test_missing_title_falls_back_to_heading_then_file_name(built: Callable[[str
     assert [m for _, m in plugin_messages(result.output) if "with-heading" in m] == []
 
 
-def test_future_note_is_published_with_its_date(built: Callable[[str], BuiltScenario]) -> None:
+def test_future_note_is_published_with_its_date(built: Callable[[str], BuiltPortal]) -> None:
     """A note dated in the future is warned about but published, with the date the author wrote."""
     result = built("future-date").result
     item = feed_item(result.html(""), "", "/nlp/future/")
@@ -264,7 +249,7 @@ def test_future_note_is_published_with_its_date(built: Callable[[str], BuiltScen
              f"before {dt.date.today().isoformat()}); the note is still published")) in logged
 
 
-def test_empty_file_is_listed_under_its_file_name(built: Callable[[str], BuiltScenario]) -> None:
+def test_empty_file_is_listed_under_its_file_name(built: Callable[[str], BuiltPortal]) -> None:
     """An empty note still has a page and is listed, titled by its file name, without an excerpt."""
     result = built("empty-file").result
     item = feed_item(result.html(""), "", "/nlp/empty-note/")
@@ -272,7 +257,7 @@ def test_empty_file_is_listed_under_its_file_name(built: Callable[[str], BuiltSc
     assert item.select_one(".np-feed-item__excerpt") is None
 
 
-def test_bom_and_crlf_note_parses_without_any_warning(built: Callable[[str], BuiltScenario]) -> None:
+def test_bom_and_crlf_note_parses_without_any_warning(built: Callable[[str], BuiltPortal]) -> None:
     """A file saved by a Windows editor (BOM, CRLF) reads like any other: right title, no message,
     and ``--strict`` passes."""
     scenario = built("bom-crlf")
@@ -286,7 +271,7 @@ def test_bom_and_crlf_note_parses_without_any_warning(built: Callable[[str], Bui
     assert scenario.strict.returncode == 0, scenario.strict.output
 
 
-def test_undeclared_folder_is_reported_and_its_notes_built(built: Callable[[str], BuiltScenario]) -> None:
+def test_undeclared_folder_is_reported_and_its_notes_built(built: Callable[[str], BuiltPortal]) -> None:
     """A note folder missing from the configuration is named (``docs/misc``), with the declared
     categories to choose from, and its notes are still built."""
     result = built("undeclared-folder").result
@@ -297,7 +282,7 @@ def test_undeclared_folder_is_reported_and_its_notes_built(built: Callable[[str]
     assert h1_text(result.html("misc/orphan/")) == "无处安放"
 
 
-def test_huge_note_builds_with_a_bounded_excerpt(built: Callable[[str], BuiltScenario]) -> None:
+def test_huge_note_builds_with_a_bounded_excerpt(built: Callable[[str], BuiltPortal]) -> None:
     """A 1 MB note builds strictly (no warning), and its feed excerpt stays at most 121 characters."""
     scenario = built("huge-note")
     assert (scenario.site.docs / "nlp/huge.md").stat().st_size > 1_048_576
@@ -308,7 +293,7 @@ def test_huge_note_builds_with_a_bounded_excerpt(built: Callable[[str], BuiltSce
     assert text.startswith("反向传播把损失对每一层参数的梯度逐层传回去")
 
 
-def test_script_links_are_disarmed(built: Callable[[str], BuiltScenario]) -> None:
+def test_script_links_are_disarmed(built: Callable[[str], BuiltPortal]) -> None:
     """``javascript:`` URLs in Markdown links, images and references, however cased, become ``#``;
     ordinary links are left alone."""
     page = built("script-links").result.html("nlp/links/")
@@ -320,7 +305,7 @@ def test_script_links_are_disarmed(built: Callable[[str], BuiltScenario]) -> Non
     assert [img["src"] for img in page.select("article img")] == ["#"]
 
 
-def test_script_link_message_is_complete(built: Callable[[str], BuiltScenario]) -> None:
+def test_script_link_message_is_complete(built: Callable[[str], BuiltPortal]) -> None:
     """The link message says what was wrong, what is expected and what the build did."""
     logged = plugin_messages(built("script-links").result.output)
     assert ("WARNING", ("docs/nlp/links.md:6: link: 'javascript:alert(1)' runs script in the reader's "

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
-from sites import BuildResult, FixtureSite, h1_text, url_path
+from sites import BuildResult, BuiltPortal, FixtureSite, h1_text, url_path
 
 #: The notes every row's portal has besides its mistakes: (source, title, date, URL path).
 GOOD_NOTES = [
@@ -60,19 +60,8 @@ ROWS: dict[str, Row] = {
 }
 
 
-class BuiltRow:
-    """A row's portal, built with ``mkdocs build`` and, on first use, ``--strict``."""
-
-    def __init__(self, site: FixtureSite) -> None:
-        self.site = site
-        self.result = site.build()
-        self._strict: BuildResult | None = None
-
-    @property
-    def strict(self) -> BuildResult:
-        if self._strict is None:
-            self._strict = self.site.build(strict=True, site_dir=self.site.root / "site-strict")
-        return self._strict
+class BuiltRow(BuiltPortal):
+    """A row's portal, and what the plugin logged about its files."""
 
     def messages(self) -> list[tuple[str, str]]:
         """``(level, message)`` of every line the plugin logged about a file."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import Server, wait_for_math
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 pytestmark = pytest.mark.browser
 #: The browser contexts' viewport height (conftest.VIEWPORT).
@@ -23,7 +23,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
-def capture(page: Page, target: Path, *, full_page: bool, shows: dict[str, int]) -> None:
+def capture(page: Page, target: Path, *, full_page: bool, shows: dict[str, int], width: int = 1280) -> None:
     """Screenshot the page once each selector in ``shows`` has at least that many visible
     elements inside the picture; the picture must cover the page (or the viewport)."""
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -35,8 +35,8 @@ def capture(page: Page, target: Path, *, full_page: bool, shows: dict[str, int])
         inside = [top for top in tops if top < picture_height]
         assert len(inside) >= minimum, f"{target.name}: {len(inside)} of {selector} in the picture, expected {minimum}"
     page.screenshot(path=str(target), full_page=full_page)
-    width, height = png_size(target)
-    assert width == 1280
+    _, height = png_size(target)
+    assert png_size(target)[0] == width
     assert height == (page_height if full_page else VIEWPORT_HEIGHT), (target.name, height, page_height)
     assert page_height > 1200 or not full_page, f"{target.name}: the page is only {page_height}px tall"
 
@@ -61,3 +61,17 @@ def test_screenshot_home_dark(dark_context: BrowserContext, server: Server, scre
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     capture(page, screenshots / "home-dark.png", full_page=True,
             shows={"article.np-feed-item": 10, "a.np-tile": 8})
+
+
+def test_screenshot_note_on_a_phone(browser: Browser, server: Server, screenshots: Path) -> None:
+    """A note with math and a table at 390 px: the header folds into the drawer, formulas typeset."""
+    context = browser.new_context(viewport={"width": 390, "height": VIEWPORT_HEIGHT}, locale="zh-CN",
+                                  color_scheme="light")
+    try:
+        page = context.new_page()
+        page.goto(server.url("/leetcode/0003-longest-substring-without-repeating-characters/"))
+        wait_for_math(page)
+        capture(page, screenshots / "note-phone.png", full_page=False, width=390,
+                shows={".katex": 2, "article h1": 1, "label.md-header__button[for=__drawer]": 1})
+    finally:
+        context.close()

@@ -35,7 +35,8 @@ class Server:
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", *options],
-                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env={**BUILD_ENV, **(env or {})})
+                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env={**BUILD_ENV, **(env or {})},
+                preexec_fn=hear_ctrl_c)
         self.wait_for(lambda: self.status("") == 200, "the server to answer")
 
     def output(self) -> str:
@@ -82,6 +83,15 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=20)
+
+
+def hear_ctrl_c() -> None:
+    """In the server's process before it starts: Ctrl-C (SIGINT) stops it, as in a terminal.
+
+    A test run started in the background (``make test &``, ``nohup``, some CI runners) inherits
+    SIGINT ignored, and Python then never raises KeyboardInterrupt: every ``stop`` waited its 20 s
+    and killed the server, which then never cleaned up."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def free_port() -> int:

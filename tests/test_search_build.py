@@ -90,3 +90,18 @@ def test_chinese_records_say_where_they_are_shown_untranslated(shipped_site: Bui
     assert "fallback" not in zh["nlp/transformer/"]["meta"]
     for url, data in shipped_site.search_pages("en/").items():
         assert data["meta"]["lang"] == "en" and "fallback" not in data["meta"], url
+
+
+def test_search_results_name_tags_as_the_page_does(shipped_site: BuildResult) -> None:
+    """A result's tag chips read as the note's page shows its tags: docs/nlp/transformer.en.md
+    writes ``attention``, and mkdocs.yml names that concept ``Attention`` on the English site."""
+    from urllib.parse import unquote
+
+    page = shipped_site.html("en/nlp/transformer/")
+    shown = [chip.get_text(strip=True) for chip in page.select("article .np-tags .np-tag")]
+    assert "Attention" in shown and "attention" not in shown, shown
+    record = shipped_site.search_pages("en/")["en/nlp/transformer/"]
+    tags = [unquote(tag) for tag in record["meta"]["tags"].split("|")]
+    assert tags == ["NLP", "Transformer", "Attention"]
+    zh = shipped_site.search_pages()["nlp/transformer/"]
+    assert [unquote(tag) for tag in zh["meta"]["tags"].split("|")] == ["NLP", "Transformer", "注意力"]

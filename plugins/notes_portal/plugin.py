@@ -207,7 +207,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         with self.times.measure("page context: views"):
             context, note, view = page_context(context, page, portal=self.portal, config=config)
         with self.times.measure("search: records"):
-            self.search.index_page(self.env, self.portal.language, page, note, listing=view is not None)
+            tags = [tag.name for tag in self.portal.catalog.tags.of(note)] if note else []
+            self.search.index_page(self.env, self.portal.language, page, note, tags, listing=view is not None)
         if self.serving:
             self.refresh.page_read(self.portal.language.current, page)
         return context

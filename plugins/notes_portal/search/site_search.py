@@ -101,9 +101,10 @@ class SiteSearch:
                           quote_via=quote)
         return f"{SEARCH_WORKER}?{query}"
 
-    def index_page(self, env: Environment, build_language: BuildLanguage, page: Page, note: Note | None, *,
-                   listing: bool) -> None:
-        """Keep this page's search record, or keep it out of search.
+    def index_page(self, env: Environment, build_language: BuildLanguage, page: Page, note: Note | None,
+                   tags: list[str], *, listing: bool) -> None:
+        """Keep this page's search record, or keep it out of search. ``tags`` are the note's tags
+        as its page names them (one name per concept in this language, not as the author wrote them).
 
         Left out: listing pages (the feed, category lists, the LeetCode index), whose
         text is only other notes' titles and excerpts and would outrank the notes;
@@ -123,7 +124,6 @@ class SiteSearch:
         title = html.unescape(str(page.title or ""))  # a page's own ``title: 12345`` is text too
         if problem is not None and not title.startswith(str(problem)):
             title = f"{problem}. {title}"  # results show problems as the index does: 76. 最小覆盖子串
-        tags = list(note.meta.tags) if note else []
         shown_in = shown_untranslated_in(page.file, build_language) if note is not None else ()
 
         def make() -> str:

@@ -31,7 +31,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmarks package, however this is started
 
 from benchmarks.build_measure import warm_up
-from benchmarks.cache_measure import CACHE_EDITS, CacheFigures, drawn_kind, measure_cache
+from benchmarks.cache_measure import (
+    CACHE_EDITS,
+    CacheFigures,
+    drawn_kind,
+    measure_cache,
+)
 from benchmarks.cli_common import (
     check_common_options,
     new_parser,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from notes_portal.catalog.excerpt import summarize
-from notes_portal.catalog.structure import Excerpt
+from notes_portal.model.structure import Excerpt
 
 #: The plugin's default reading speeds (config.py).
 CJK_PER_MINUTE = 400

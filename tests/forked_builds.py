@@ -18,6 +18,7 @@ Run as a script, this file is the server: one JSON request per line on stdin
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import os
 import subprocess
@@ -25,6 +26,11 @@ import sys
 import threading
 from pathlib import Path
 
+#: What a portal build imports; the server imports it once, so that no fork does.
+PRELOADED = (
+    "mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin", "mkdocs_static_i18n.plugin",
+    "pymdownx.arithmatex", "pymdownx.highlight", "pymdownx.superfences", "pymdownx.tabbed", "notes_portal.plugin",
+)
 #: Variables Python reads only when it starts: a build that sets them needs its own interpreter.
 STARTUP_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONHASHSEED", "PYTHONSAFEPATH")
 
@@ -81,17 +87,9 @@ def _import_what_builds_use() -> None:
 
     # The tests' builds run with PYTHONWARNINGS=ignore, which a fork can no longer read.
     warnings.simplefilter("ignore")
-    import material.plugins.search.plugin  # noqa: F401
-    import mkdocs.__main__  # noqa: F401
-    import mkdocs.commands.build  # noqa: F401
+    for module in PRELOADED:
+        importlib.import_module(module)
     import mkdocs.plugins
-    import mkdocs_static_i18n.plugin  # noqa: F401
-    import pymdownx.arithmatex  # noqa: F401
-    import pymdownx.highlight  # noqa: F401
-    import pymdownx.superfences  # noqa: F401
-    import pymdownx.tabbed  # noqa: F401
-
-    import notes_portal.plugin  # noqa: F401
 
     mkdocs.plugins.get_plugins()  # reads the entry points (and imports what they name)
 
@@ -127,7 +125,7 @@ def serve() -> None:
             code = 1
             try:
                 code = _child(request)
-            except BaseException:  # a crash is the build's output, as in a real process
+            except BaseException:  # noqa: BLE001 - a crash is the build's output, as in a real process
                 import traceback
 
                 traceback.print_exc()

@@ -21,6 +21,12 @@ from sites import BUILD_ENV, FixtureSite
 PATIENCE = 60.0
 REQUEST_TIMEOUT = 20.0
 T = TypeVar("T")
+#: ``python -m mkdocs``, with Ctrl-C (SIGINT) stopping it as in a terminal. A test run started in
+#: the background (``make test &``, ``nohup``, some CI runners) hands its children SIGINT ignored, and
+#: Python then never raises KeyboardInterrupt: every ``stop`` waited its 20 s and killed the server,
+#: which never cleaned up. (Set in the child's own code: a ``preexec_fn`` is unsafe beside threads.)
+HEAR_CTRL_C_THEN_RUN_MKDOCS = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                               "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)")
 
 
 class Server:
@@ -34,9 +40,9 @@ class Server:
         self.log_path = site.root.parent / "serve.log"
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", *options],
-                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env={**BUILD_ENV, **(env or {})},
-                preexec_fn=hear_ctrl_c)
+                [sys.executable, "-c", HEAR_CTRL_C_THEN_RUN_MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{self.port}",
+                 *options],
+                cwd=site.root, stdout=log, stderr=subprocess.STDOUT, env={**BUILD_ENV, **(env or {})})
         self.wait_for(lambda: self.status("") == 200, "the server to answer")
 
     def output(self) -> str:
@@ -83,15 +89,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=20)
-
-
-def hear_ctrl_c() -> None:
-    """In the server's process before it starts: Ctrl-C (SIGINT) stops it, as in a terminal.
-
-    A test run started in the background (``make test &``, ``nohup``, some CI runners) inherits
-    SIGINT ignored, and Python then never raises KeyboardInterrupt: every ``stop`` waited its 20 s
-    and killed the server, which then never cleaned up."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def free_port() -> int:

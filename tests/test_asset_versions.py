@@ -14,7 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from sites import REPO, BuildResult, FixtureSite, cache_report, content_version, url_path
+from sites import (
+    REPO,
+    BuildResult,
+    FixtureSite,
+    cache_report,
+    content_version,
+    url_path,
+)
 
 #: Every stylesheet and script the portal ships, by site path (each is linked from every page).
 PORTAL_ASSETS = ["assets/katex/katex.min.css", "assets/stylesheets/notes-portal.css", "assets/katex/katex.min.js",

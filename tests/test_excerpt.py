@@ -7,13 +7,12 @@ expect, written out here.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-import xml.etree.ElementTree as ET
-
 from excerpts import excerpt_of, excerpt_parts_of, minutes_of
 from sites import MARKDOWN_EXTENSIONS, SITE_URL, BuildResult, FixtureSite
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from mkdocs.structure.files import File, Files
 from notes_portal.authoring.frontmatter import Rules, page_meta, parse_note
 from notes_portal.catalog.collect import NoteReader, collect_notes
-from notes_portal.catalog.structure import Category
+from notes_portal.model.structure import Category
 
 RULES = Rules(topics=("哈希表", "滑动窗口"), today=dt.date(2026, 1, 1))
 FIELDS = ["title", "date", "updated", "tags", "summary", "draft", "leetcode", "difficulty", "comments", "标题"]

@@ -28,7 +28,7 @@ from types import MappingProxyType
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from notes_portal.speedups.template_inputs import Describer, Undescribable
+from notes_portal.caching.template_inputs import Describer, Undescribable
 from notes_portal.views.note_facts import NoteLink, NoteView, TagLink
 from sites import (
     CACHE_DIR,

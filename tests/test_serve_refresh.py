@@ -1,5 +1,5 @@
 """Under ``mkdocs serve``, a save that changes only a note's text draws only that note's pages
-(issue 14, ``speedups/serve_refresh.py``), and those pages are what a full build gives; a save
+(issue 14, ``serve/serve_refresh.py``), and those pages are what a full build gives; a save
 that changes anything another page shows (title, excerpt, tags, new files) takes the full build.
 
 Each test runs a real ``python -m mkdocs serve`` and compares what it serves with a real
@@ -13,13 +13,13 @@ import shutil
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
+from notes_portal.serve.source_events import SourceChanges, SourceEvents
 from serving import Server
 from sites import FixtureSite
-
 from watchdog.events import (
     DirModifiedEvent,
     FileCreatedEvent,
@@ -27,8 +27,6 @@ from watchdog.events import (
     FileModifiedEvent,
     FileMovedEvent,
 )
-
-from notes_portal.speedups.source_events import SourceChanges, SourceEvents
 
 #: Long enough that the excerpt (120 CJK characters) ends inside it: text added below doesn't show in lists.
 FIRST_PARAGRAPH = "这是第一段，" + "注意力机制把序列里每个位置和其他位置联系起来。" * 8

@@ -7,7 +7,7 @@ from typing import Any
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
-from notes_portal.catalog.tags import tag_key
+from notes_portal.model.tag_words import tag_key
 
 #: The LeetCode topics, in the order readers browse them; ``name`` is what
 #: authors write in front matter, ``en`` is shown on the English site.
@@ -112,14 +112,14 @@ class NotesPortalConfig(Config):
     cjk_chars_per_minute = opt.Type(int, default=400)
     words_per_minute = opt.Type(int, default=220)
     leetcode = opt.SubConfig(LeetCodeConfig)
-    #: Each tag's name on the other languages' sites, named once (``catalog/tag_names.py``):
+    #: Each tag's name on the other languages' sites, named once (``authoring/tag_names.py``):
     #: notes keep writing the tag in their own language, and a translation shows its original's tags.
     tags = TagNamesOption()
     #: ``pagefind``: one Pagefind index per language behind Material's search box
     #: (``search/``); ``material``: Material's own lunr search, as before.
     search_engine = opt.Choice(("pagefind", "material"), default="pagefind")
     #: Under ``mkdocs serve``, draw only the saved note's pages when nothing else shows what
-    #: changed (``speedups/serve_refresh.py``); ``false``: MkDocs' full build on every save.
+    #: changed (``serve/serve_refresh.py``); ``false``: MkDocs' full build on every save.
     serve_quick_refresh = opt.Type(bool, default=True)
 
 

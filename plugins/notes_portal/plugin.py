@@ -4,7 +4,7 @@ Per build (one per language under mkdocs-static-i18n, one per ``serve`` rebuild)
 flows one way: ``on_files`` reads the notes into a catalog and adds the portal's pages
 (``Portal``); pages are rendered (``output.note_page``), then listed in views; ``on_post_build``
 writes what each language needs besides its pages. State that outlives a build is only
-caches keyed by source version (``speedups/``) and the search records (``search/``).
+caches keyed by content (``caching/``, ``speedups/``, ``serve/``) and the search records (``search/``).
 """
 
 from __future__ import annotations
@@ -16,23 +16,31 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri, read_catalog
+from notes_portal.catalog.reporting import Reporter
 from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.material_search import finish_search_index
-from notes_portal.compat.mkdocs import clean_requested, read_page_with
+from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig
-from notes_portal.output.asset_versions import AssetVersions, version_extra_assets
+from notes_portal.output.asset_versions import (
+    AssetVersions,
+    give_templates_versions,
+    version_extra_assets,
+)
 from notes_portal.output.atom import write_language_feed
 from notes_portal.output.language_files import write_language_files
-from notes_portal.output.note_page import content_of_note, page_context
+from notes_portal.output.navigation import PortalNavigation
+from notes_portal.output.note_page import (
+    content_of_note,
+    page_context,
+    read_from_catalog,
+)
+from notes_portal.output.pages import portal_with_pages
 from notes_portal.search.site_search import SiteSearch
+from notes_portal.serve.serve_refresh import LanguageBuild, ServeRefresh
 from notes_portal.speedups.build_speedups import BuildSpeedups
-from notes_portal.speedups.serve_refresh import LanguageBuild, ServeRefresh
 from notes_portal.speedups.timing import StepTimes
-from notes_portal.views.feed import display_title
 from notes_portal.views.labels import labels_for
-from notes_portal.views.navigation import PortalNavigation
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)
@@ -73,7 +81,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
             self.refresh.start_full_build(config)
         return config
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):  # noqa: ANN001  # MkDocs' own types
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # MkDocs passes its own server and builder
         if self.config.enabled and self.config.serve_quick_refresh:
             self.refresh.install(server, config)
         return server
@@ -93,7 +101,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         catalog = read_catalog(files, config, self.config, language, reporter=self.reporter,
                                parsed_cache=self.speedups.parsed_notes, include_drafts=self.serving)
         self.speedups.restore_excerpts(catalog.notes)
-        self.portal = Portal.with_pages(files, config, self.config, language, catalog)
+        self.portal = portal_with_pages(files, config, self.config, language, catalog)
         self.search.start_build(language.current, {f.src_uri for f in files.documentation_pages()})
         i18n.list_in_i18n_sitemap(config, language, files)
         nav = self.navigation.apply(config, catalog, self.config.nav_notes_per_category, labels_for(language.current))
@@ -115,15 +123,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
     on_nav = CombinedEvent(_attach_navigation, _keep_navigation)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # A global, so that every template (404.html too) points the search box at our worker.
         worker = (self.search.worker_for(self.portal.language, labels_for(self.portal.language.current)["untranslated"])
                   if self.portal else None)
-        env.globals["np_search_worker"] = self.assets.url(worker) if worker else None
-        if self.config.enabled and config.theme.custom_dir:
-            self.assets.version_folder(config.theme.custom_dir)
-        env.filters["np_versioned"] = self.assets.template_filter()
-        # By value, so the page output cache keys every page on the versions it links.
-        env.globals["np_asset_versions"] = self.assets.versions
+        give_templates_versions(env, self.assets, custom_dir=config.theme.custom_dir if self.config.enabled else None,
+                                search_worker=worker)
         self.env = env
         self.speedups.start_rendering(env)
         if (build := self.refresh.current) is not None:
@@ -149,20 +152,8 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
                           full_build=False)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        """A note's page is read from the catalog's parse: the same fields, the title readers
-        see everywhere else, and never the front matter as text, however broken it is."""
-        if self.portal is None or (reader := self.portal.catalog.reader) is None:
-            return page
-        note = self.portal.note_for(normalized_src_uri(page.file))
-        if note is None or note.file.abs_src_path != page.file.abs_src_path:
-            return page
-
-        def read() -> tuple[str, dict]:
-            markdown, meta = reader.read_page(page.file, note.category)
-            meta["title"] = display_title(note)  # MkDocs' guess from the file name never wins
-            return markdown, meta
-
-        read_page_with(page, read)
+        if self.portal is not None:
+            read_from_catalog(page, self.portal)
         return page
 
     def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -5,7 +5,13 @@ diagram."""
 from __future__ import annotations
 
 import pytest
-from browser_support import PageLog, Server, is_same_document, mark_document, wait_for_path
+from browser_support import (
+    PageLog,
+    Server,
+    is_same_document,
+    mark_document,
+    wait_for_path,
+)
 from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser

@@ -1,1 +1,3 @@
-"""Reading and validating notes as authors write them; shared by the build and the ``notes-portal`` CLI."""
+"""Reading and validating notes as authors write them; shared by the build and the ``notes-portal`` CLI.
+Imports ``model`` and ``config``, never the catalog or anything above it.
+"""

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from notes_portal.catalog.structure import Diagnostic
+from notes_portal.model.structure import Diagnostic
 
 #: Shown in full per kind unless ``--verbose``.
 SHOWN_PER_KIND = 3

@@ -20,8 +20,8 @@ from notes_portal.authoring.file_names import ascii_slug, is_english, leetcode_s
 from notes_portal.authoring.problem_notes import notes_for_problem
 from notes_portal.authoring.rules import todays_rules
 from notes_portal.authoring.scaffold import BODY, leftover_placeholders
+from notes_portal.authoring.tag_names import TagNames
 from notes_portal.authoring.validation import check_docs, note_sources
-from notes_portal.catalog.tag_names import TagNames
 from notes_portal.config import DEFAULT_TOPICS, DIFFICULTIES
 
 EXIT_PROBLEMS = 1

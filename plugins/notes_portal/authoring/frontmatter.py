@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from notes_portal.authoring.headings import heading_title, split_problem_number
-from notes_portal.catalog.note_links import link_targets
-from notes_portal.catalog.structure import (
+from notes_portal.authoring.note_links import link_targets
+from notes_portal.model.structure import (
     Diagnostic,
     LeetCodeInfo,
     NoteMeta,

@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from notes_portal.authoring.frontmatter import Rules, parse_note, problem_from_path, read_source
+from notes_portal.authoring.frontmatter import (
+    Rules,
+    parse_note,
+    problem_from_path,
+    read_source,
+)
 from notes_portal.authoring.validation import TRANSLATION_SUFFIX, note_sources
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from notes_portal.authoring.frontmatter import read_source
-from notes_portal.catalog.structure import Diagnostic
+from notes_portal.model.structure import Diagnostic
 
 #: Stands in for the first paragraph, which becomes the note's summary on the home page.
 PLACEHOLDER = "在这里写第一段：它会成为首页上的摘要。"

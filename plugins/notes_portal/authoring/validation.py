@@ -15,8 +15,8 @@ from notes_portal.authoring.frontmatter import (
     parse_note,
     read_source,
 )
-from notes_portal.catalog.structure import Diagnostic, ParsedNote
-from notes_portal.catalog.tag_names import TagNames, translation_tag_diagnostics
+from notes_portal.authoring.tag_names import TagNames, translation_tag_diagnostics
+from notes_portal.model.structure import Diagnostic, ParsedNote
 
 #: ``transformer.en`` is the English translation of ``transformer``, not a note of its own.
 TRANSLATION_SUFFIX = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")

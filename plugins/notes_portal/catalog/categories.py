@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from notes_portal.catalog.structure import Category
 from notes_portal.config import NotesPortalConfig, localized
+from notes_portal.model.structure import Category
 
 
 def categories_for(config: NotesPortalConfig, language: str, default_language: str) -> list[Category]:

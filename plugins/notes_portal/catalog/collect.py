@@ -24,15 +24,15 @@ from notes_portal.authoring.frontmatter import (
     read_source,
     split_front_matter,
 )
-from notes_portal.authoring.reporting import Reporter, project_dir
 from notes_portal.authoring.rules import todays_rules
+from notes_portal.authoring.tag_names import TagNames, translation_tag_diagnostics
 from notes_portal.catalog.categories import categories_for
 from notes_portal.catalog.gitdates import FileDates, modification_date, read_git_dates
-from notes_portal.catalog.structure import Category, Diagnostic, Note, ParsedNote
-from notes_portal.catalog.tag_names import TagNames, translation_tag_diagnostics
+from notes_portal.catalog.reporting import Reporter, project_dir
 from notes_portal.catalog.tags import TagCatalog, collect_tags
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
+from notes_portal.model.structure import Category, Diagnostic, Note, ParsedNote
 
 
 @dataclass
@@ -98,7 +98,7 @@ class NoteReader:
     project_dir: str
     #: Front matter by source version, shared across builds (``speedups.parsed_notes``).
     parsed_cache: dict[tuple, ParsedNote]
-    #: Tags' names per language, and every language of the site (``catalog.tag_names``).
+    #: Tags' names per language, and every language of the site (``authoring.tag_names``).
     tag_names: TagNames = field(default_factory=TagNames)
     languages: tuple[str, ...] = ()
 

@@ -23,7 +23,7 @@ import lxml.html
 from lxml import etree
 
 from notes_portal.catalog.math_text import tex_to_text
-from notes_portal.catalog.structure import Excerpt, ExcerptPart
+from notes_portal.model.structure import Excerpt, ExcerptPart
 
 MORE_MARKER = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")

@@ -29,7 +29,11 @@ from functools import cache
 from typing import Any
 
 from pylatexenc import latexwalker, macrospec
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latex2text import (
+    LatexNodes2Text,
+    MacroTextSpec,
+    get_default_latex_context_db,
+)
 
 #: Text of a sub- or superscript that reads unambiguously without braces: one symbol, or
 #: one run of letters and digits (``KL``, ``in``, ``31``, ``θ``).

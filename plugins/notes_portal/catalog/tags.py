@@ -5,41 +5,21 @@ Authors write ``Transformer`` in one note and ``transformer`` or a full-width
 NFKC and case, and shown as most notes spell them. Slugs keep Chinese readable
 (``/tags/注意力/``): browsers percent-encode them on the wire, servers decode them.
 
-A tag is one concept in every language (``catalog.tag_names``): on the English site it shows
+A tag is one concept in every language (``authoring.tag_names``): on the English site it shows
 its English name, when the author gave one, under a slug made from that name.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from notes_portal.catalog.structure import Note
+from notes_portal.model.structure import Note
+from notes_portal.model.tag_words import tag_key, tag_slug
 
-if TYPE_CHECKING:  # tag_names folds with ``tag_key`` from here
-    from notes_portal.catalog.tag_names import TagNames
-
-_SPACES = re.compile(r"\s+")
-_NOT_WORD = re.compile(r"[^\w]+")
-#: Kept as words, so that ``C++`` and ``C#`` don't both become ``c``.
-_SYMBOL_WORDS = {"+": "plus", "#": "sharp"}
-
-
-def tag_key(tag: str) -> str:
-    """What two spellings of one tag have in common."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", tag)).strip().casefold()
-
-
-def tag_slug(tag: str) -> str:
-    """``Large Model`` → ``large-model``; ``注意力`` → ``注意力``; ``C++`` → ``cplusplus``."""
-    text = tag_key(tag)
-    for symbol, word in _SYMBOL_WORDS.items():
-        text = text.replace(symbol, word)
-    return _NOT_WORD.sub("-", text).strip("-_") or "tag"
-
+if TYPE_CHECKING:
+    from notes_portal.authoring.tag_names import TagNames
 
 @dataclass
 class Tag:
@@ -104,7 +84,7 @@ def collect_tags(notes: list[Note], names: TagNames | None = None, language: str
     Tags come sorted by count, then by name, which is the order of the tag index.
     """
     if names is None:
-        from notes_portal.catalog.tag_names import TagNames
+        from notes_portal.authoring.tag_names import TagNames
 
         names = TagNames()
     language = language or names.default_language

@@ -133,7 +133,11 @@ def silence_instant_navigation_warning() -> None:
 
     if INSTANT_NAVIGATION_WARNING not in inspect.getsource(reconfigure):
         raise IncompatibleVersion(I18N, "its instant navigation warning", "the warning the portal filters")
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    # The logger the module really writes to: under ProperDocs, MkDocs' plugin loggers are named
+    # "properdocs.plugins.…", so a name written here would filter nothing there.
+    logger = getattr(getattr(reconfigure, "log", None), "logger", None)
+    if not isinstance(logger, logging.Logger):
+        raise IncompatibleVersion(I18N, "its instant navigation warning", "a plugin logger named 'log'")
     if not any(isinstance(f, _InstantNavigationWarningFilter) for f in logger.filters):
         logger.addFilter(_InstantNavigationWarningFilter())
 

@@ -235,7 +235,7 @@ def _build_module() -> Any:
 # -- one page built again outside a build, for ``serve`` (verified against MkDocs 1.6.1) ---------
 #
 # ``mkdocs serve`` calls its builder, a full ``build()``, after every save. The portal's quick
-# refresh (``speedups.serve_refresh``) builds only the saved note's pages instead, with the very
+# refresh (``serve.serve_refresh``) builds only the saved note's pages instead, with the very
 # steps ``build()`` runs for one page: ``_populate_page`` (every plugin's page events up to
 # ``on_page_content``, the render) and ``_build_page`` (context, template, ``on_post_page``,
 # the write), then the anchor check.

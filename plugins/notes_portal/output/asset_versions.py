@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -107,6 +107,18 @@ class AssetVersions:
             return self.url(url)
 
         return np_versioned
+
+
+def give_templates_versions(env: Environment, versions: AssetVersions, *, custom_dir: str | None,
+                            search_worker: str | None) -> None:
+    """What every template (404.html too) links with a version: the search worker the search box
+    points at, and the portal's assets in ``custom_dir`` (by value, so that the page output cache
+    keys every page on the versions it links)."""
+    env.globals["np_search_worker"] = versions.url(search_worker) if search_worker else None
+    if custom_dir:
+        versions.version_folder(custom_dir)
+    env.filters["np_versioned"] = versions.template_filter()
+    env.globals["np_asset_versions"] = versions.versions
 
 
 def version_extra_assets(config: MkDocsConfig, versions: AssetVersions) -> None:

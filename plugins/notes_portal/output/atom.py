@@ -11,9 +11,9 @@ from feedgen.feed import FeedGenerator
 from mkdocs.config.defaults import MkDocsConfig
 
 from notes_portal.catalog.collect import Catalog
-from notes_portal.catalog.structure import Note
 from notes_portal.catalog.tags import Tag
 from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.model.structure import Note
 from notes_portal.views.feed import display_title
 from notes_portal.views.note_facts import tag_url
 

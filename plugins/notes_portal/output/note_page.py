@@ -17,22 +17,41 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from notes_portal.authoring.reporting import Reporter
 from notes_portal.catalog.collect import normalized_src_uri
 from notes_portal.catalog.excerpt import is_link_only
-from notes_portal.catalog.structure import Note
+from notes_portal.catalog.excerpt_cache import ExcerptCache
+from notes_portal.catalog.reporting import Reporter
 from notes_portal.compat.i18n import split_language_links
+from notes_portal.compat.mkdocs import read_page_with
 from notes_portal.config import NotesPortalConfig
+from notes_portal.model.structure import Note
 from notes_portal.output.atom import feed_path
 from notes_portal.output.links import rewrite_links
 from notes_portal.output.share_image import share_image
-from notes_portal.speedups.excerpt_cache import ExcerptCache
+from notes_portal.views.feed import display_title
 from notes_portal.views.portal import PageView, Portal
 
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
 #: What may stand before a note's own title: HTML comments (``<!-- problem:start -->``) and
 #: paragraphs of links or badges only (``[English Version](…)``, shields).
 _BEFORE_TITLE = re.compile(r"\s*(?:<!--.*?-->|<p\b[^>]*>.*?</p>)", re.DOTALL | re.IGNORECASE)
+
+
+def read_from_catalog(page: Page, portal: Portal) -> None:
+    """Have MkDocs read a note's page from the catalog's parse: the same fields, the title readers
+    see everywhere else, and never the front matter as text, however broken it is."""
+    if (reader := portal.catalog.reader) is None:
+        return
+    note = portal.note_for(normalized_src_uri(page.file))
+    if note is None or note.file.abs_src_path != page.file.abs_src_path:
+        return
+
+    def read() -> tuple[str, dict]:
+        markdown, meta = reader.read_page(page.file, note.category)
+        meta["title"] = display_title(note)  # MkDocs' guess from the file name never wins
+        return markdown, meta
+
+    read_page_with(page, read)
 
 
 def content_of_note(html: str, page: Page, note: Note | None, *, portal: Portal, config: MkDocsConfig,

@@ -10,69 +10,31 @@ import dataclasses
 import json
 import types
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from notes_portal.catalog.collect import Catalog
 from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.config import NotesPortalConfig
+from notes_portal.views.labels import labels_for
+from notes_portal.views.leetcode import list_pages as leetcode_list_pages
 from notes_portal.views.pagination import page_count
-
-HOME = "home"
-CATEGORY = "category"
-LEETCODE = "leetcode"
-#: A page of the LeetCode index: one number range (``leetcode/1-100/``) or one topic.
-LEETCODE_LIST = "leetcode-list"
-#: The tag index, one tag's notes (paginated), and the archive by year and month.
-TAGS = "tags"
-TAG = "tag"
-ARCHIVE = "archive"
-
-
-@dataclass(frozen=True)
-class PortalPage:
-    """What the plugin shows on one page; looked up by the page's source URI."""
-
-    kind: str
-    #: Page number, 1 for the first page of a feed.
-    number: int = 1
-    category: str | None = None
-    #: Base URL of the paginated list, relative to the site root (``""``, ``en/nlp/``).
-    base_url: str = ""
-    #: True when the author wrote the page; the plugin then fills a marker in it.
-    authored: bool = False
-    #: For ``LEETCODE_LIST``: the path below the LeetCode folder (``1-100``, ``topics/graph``).
-    listing: str | None = None
-    #: For ``TAG``: the tag's slug.
-    tag: str | None = None
-
-
-@dataclass(frozen=True)
-class TagPageSpec:
-    """What ``add_portal_pages`` needs to know of a tag: where its pages go and how many."""
-
-    slug: str
-    name: str
-    count: int
-    #: Its slug in every language, for the language selector (``{zh: 深度学习, en: deep-learning}``).
-    slugs: Mapping[str, str] = field(default_factory=dict)
-
-
-def home_src_uri(number: int) -> str:
-    return listing_src_uri("", number)
-
-
-def category_src_uri(slug: str, number: int) -> str:
-    return listing_src_uri(f"{slug}/", number)
-
-
-def tag_src_uri(slug: str, number: int) -> str:
-    return listing_src_uri(f"tags/{slug}/", number)
-
-
-def listing_src_uri(folder: str, number: int) -> str:
-    """Page ``number`` of a paginated list in ``folder`` (``""`` or ending with ``/``)."""
-    return f"{folder}index.md" if number == 1 else f"{folder}page/{number}/index.md"
+from notes_portal.views.portal import Portal
+from notes_portal.views.portal_pages import (
+    ARCHIVE,
+    CATEGORY,
+    HOME,
+    LEETCODE,
+    LEETCODE_LIST,
+    TAG,
+    TAGS,
+    PortalPage,
+    TagPageSpec,
+    category_src_uri,
+    home_src_uri,
+    tag_src_uri,
+)
 
 
 def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage, *,
@@ -166,3 +128,17 @@ def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage,
     }
 
 
+
+
+def portal_with_pages(files: Files, mkdocs_config: MkDocsConfig, config: NotesPortalConfig,
+                      language: BuildLanguage, catalog: Catalog) -> Portal:
+    """Add the portal's pages for ``catalog`` to ``files``; the portal then shows them."""
+    categories = catalog.categories
+    pages = add_portal_pages(
+        files, mkdocs_config, language, feed_size=len(catalog.notes),
+        category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
+        category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
+        per_page=config.per_page, leetcode_category=config.leetcode.category,
+        leetcode_lists=leetcode_list_pages(catalog, config.leetcode, language.current),
+        tags=[TagPageSpec(tag.slug, tag.name, tag.count, tag.slugs) for tag in catalog.tags.tags])
+    return Portal(config, language, catalog, pages)

@@ -35,7 +35,7 @@ from pagefind.index import IndexConfig, PagefindIndex
 from notes_portal.search.records import SearchRecord, records_digest
 
 if TYPE_CHECKING:
-    from notes_portal.speedups.kept_bundles import KeptBundles
+    from notes_portal.search.kept_bundles import KeptBundles
 
 #: Folder of the bundle inside each language's site folder (``/pagefind/``, ``/en/pagefind/``).
 BUNDLE_DIR = "pagefind"

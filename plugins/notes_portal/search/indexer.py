@@ -23,7 +23,7 @@ from notes_portal.search.bundle import InstalledBundle, write_bundle
 from notes_portal.search.records import SearchRecord
 
 if TYPE_CHECKING:
-    from notes_portal.speedups.kept_bundles import KeptBundles
+    from notes_portal.search.kept_bundles import KeptBundles
 
 
 @dataclass
@@ -39,7 +39,7 @@ class _Writer:
 class SearchIndexer:
     def __init__(self, on_error: Callable[[str], None], on_timing: Callable[[str, float], None],
                  on_info: Callable[[str], None], kept: KeptBundles | None = None) -> None:
-        #: The last full build's bundles (``speedups.kept_bundles``): reused when nothing changed.
+        #: The last full build's bundles (``search.kept_bundles``): reused when nothing changed.
         self._kept = kept
         self._on_info = on_info
         self._records: dict[str, dict[str, SearchRecord]] = {}

@@ -11,20 +11,20 @@ from __future__ import annotations
 import html
 import logging
 import os
-from urllib.parse import quote, urlencode
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment
 from mkdocs.structure.pages import Page
 
-from notes_portal.catalog.structure import Note
 from notes_portal.compat.i18n import BuildLanguage, shown_untranslated_in
+from notes_portal.model.structure import Note
 from notes_portal.search.indexer import SearchIndexer
 from notes_portal.search.records import SearchRecord, make_record
 
 if TYPE_CHECKING:
-    from notes_portal.speedups.kept_bundles import KeptBundles
+    from notes_portal.search.kept_bundles import KeptBundles
 
 #: ``memo(kind, parts, make)``: ``make()``, or what it gave before for the same parts.
 Memo = Callable[[str, Sequence[str], Callable[[], Any]], Any]
@@ -54,7 +54,7 @@ class SiteSearch:
                  on_timing: Callable[[str, float], None], memo: Memo | None = None,
                  kept: KeptBundles | None = None) -> None:
         self._indexer = SearchIndexer(on_error=logger.error, on_timing=on_timing, on_info=logger.info, kept=kept)
-        #: Keeps a record by everything it is made of (``speedups.build_cache``), across builds.
+        #: Keeps a record by everything it is made of (``caching.build_cache``), across builds.
         self._memo = memo
         #: Per language, pages whose author asked to keep them out of search (as last read).
         self._excluded: dict[str, set[str]] = {}

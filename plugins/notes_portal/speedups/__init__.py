@@ -1,1 +1,3 @@
-"""Speed-ups for large portals and ``serve`` rebuilds: render reuse, page freshness, template cache, step timing."""
+"""The build's speed-ups behind one front (``BuildSpeedups``): the page output cache, the template
+cache and step timing, wired to ``caching`` and ``serve``. Imported only by ``plugin``.
+"""

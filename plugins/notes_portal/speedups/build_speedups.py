@@ -25,15 +25,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.catalog.structure import Note, ParsedNote
+from notes_portal.caching.build_cache import BuildCache
+from notes_portal.catalog.excerpt_cache import ExcerptCache
 from notes_portal.compat.i18n import build_language
 from notes_portal.compat.mkdocs import replace_is_modified
-from notes_portal.speedups.build_cache import BuildCache
-from notes_portal.speedups.excerpt_cache import ExcerptCache
-from notes_portal.speedups.freshness import PortalPageFreshness
-from notes_portal.speedups.kept_bundles import KeptBundles
+from notes_portal.model.structure import Note, ParsedNote
+from notes_portal.search.kept_bundles import KeptBundles
+from notes_portal.serve.freshness import PortalPageFreshness
+from notes_portal.serve.render_reuse import RenderReuse
 from notes_portal.speedups.page_cache import PageOutputCache
-from notes_portal.speedups.render_reuse import RenderReuse
 from notes_portal.speedups.template_cache import KeptBytecodeCache
 
 

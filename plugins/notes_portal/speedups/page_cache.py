@@ -32,9 +32,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.compat.mkdocs import allow_prerendered_pages, hand_prerendered
-from notes_portal.speedups.build_cache import BuildCache
-from notes_portal.speedups.template_inputs import (
+from notes_portal.caching.build_cache import BuildCache
+from notes_portal.caching.template_inputs import (
     Describer,
     Undescribable,
     describe_config,
@@ -43,6 +42,7 @@ from notes_portal.speedups.template_inputs import (
     describe_pages,
     describe_templates,
 )
+from notes_portal.compat.mkdocs import allow_prerendered_pages, hand_prerendered
 from notes_portal.views.labels import LABEL_TABLES
 
 log = get_plugin_logger(__name__)
@@ -67,7 +67,7 @@ class PageOutputCache:
     def start_rendering(self, env: jinja2.Environment) -> None:
         """A build's environment is made: its pages are drawn next (call from ``on_env``); or,
         under ``serve``, a quick refresh draws more pages with an earlier build's environment,
-        whose shared inputs are as they were (``speedups.serve_refresh`` checks what they show),
+        whose shared inputs are as they were (``serve.serve_refresh`` checks what they show),
         so their digest is reused rather than described again (it holds every page's title)."""
         allow_prerendered_pages(env)
         if self._env is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
-from notes_portal.speedups.build_cache import TEMPLATE_KIND, BuildCache
+from notes_portal.caching.build_cache import TEMPLATE_KIND, BuildCache
 
 
 class KeptBytecodeCache(BytecodeCache):

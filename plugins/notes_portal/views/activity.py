@@ -20,7 +20,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from notes_portal.catalog.structure import Note
+from notes_portal.model.structure import Note
 from notes_portal.views.labels import format_date, labels_for, month_name
 
 #: Cell size and gap, in SVG user units; the SVG scales to its box.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from notes_portal.catalog.structure import Note
+from notes_portal.model.structure import Note
 from notes_portal.views.feed import display_title
 from notes_portal.views.labels import format_date, month_name
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+from notes_portal.authoring.note_links import linked_src_uri, problem_number
 from notes_portal.catalog.collect import Catalog
-from notes_portal.catalog.note_links import linked_src_uri, problem_number
-from notes_portal.catalog.structure import Note
 from notes_portal.catalog.tags import Tag, TagCatalog
+from notes_portal.model.structure import Note
 
 RELATED_LIMIT = 5
 

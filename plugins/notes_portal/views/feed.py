@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notes_portal.catalog.structure import Category, Excerpt, Note
+from notes_portal.model.structure import Category, Excerpt, Note
 from notes_portal.views.labels import format_date, labels_for
 
 

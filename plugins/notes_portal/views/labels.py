@@ -163,7 +163,7 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 
 
 #: Read-only: every page's view holds its language's table, so nothing may change it (and the
-#: page output cache describes it once per build, see ``speedups.template_inputs``).
+#: page output cache describes it once per build, see ``caching.template_inputs``).
 LABEL_TABLES = {language: MappingProxyType(table) for language, table in LABELS.items()}
 
 

@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from notes_portal.catalog.structure import LeetCodeInfo, Note
+from notes_portal.model.structure import LeetCodeInfo, Note
 
 if TYPE_CHECKING:
     from notes_portal.catalog.collect import Catalog
 from notes_portal.config import DIFFICULTIES
 from notes_portal.views.labels import labels_for
-
 
 #: Problems the index page draws in its HTML: the first screenfuls, light at any size; the
 #: reader's tab, filter, sort or "show more" loads the rest (``ListData``).

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from notes_portal.catalog.structure import Category, Note
 from notes_portal.catalog.tags import Tag, tag_key
+from notes_portal.model.structure import Category, Note
 from notes_portal.views.feed import display_title
 from notes_portal.views.labels import format_date, labels_for
 from notes_portal.views.leetcode import ProblemRow

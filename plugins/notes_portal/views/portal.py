@@ -14,27 +14,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.collect import Catalog
-from notes_portal.catalog.structure import Category, Note
 from notes_portal.compat.i18n import BuildLanguage
 from notes_portal.config import NotesPortalConfig
-from notes_portal.output.pages import (
-    ARCHIVE,
-    CATEGORY,
-    HOME,
-    LEETCODE,
-    LEETCODE_LIST,
-    TAG,
-    TAGS,
-    PortalPage,
-    TagPageSpec,
-    add_portal_pages,
-)
+from notes_portal.model.structure import Category, Note
 from notes_portal.views.activity import Calendar, activity_calendar, activity_counts
 from notes_portal.views.archive import ArchiveYear, archive_years
 from notes_portal.views.connections import Connections
@@ -50,11 +36,18 @@ from notes_portal.views.leetcode import (
     statement_url,
     topics_for,
 )
-from notes_portal.views.leetcode import (
-    list_pages as leetcode_list_pages,
-)
 from notes_portal.views.note_facts import NoteView, TagLink, note_view, tag_link
 from notes_portal.views.pagination import Paginated, paginate
+from notes_portal.views.portal_pages import (
+    ARCHIVE,
+    CATEGORY,
+    HOME,
+    LEETCODE,
+    LEETCODE_LIST,
+    TAG,
+    TAGS,
+    PortalPage,
+)
 from notes_portal.views.tiles import Tile, build_tiles
 
 #: The archive's calendar covers a year; the home page's compact one half of it.
@@ -91,20 +84,6 @@ def src_uri_to_url(src_uri: str, url_prefix: str) -> str:
 
 
 class Portal:
-    @classmethod
-    def with_pages(cls, files: Files, mkdocs_config: MkDocsConfig, config: NotesPortalConfig,
-                   language: BuildLanguage, catalog: Catalog) -> Portal:
-        """Add the portal's pages for ``catalog`` to ``files``; the portal then shows them."""
-        categories = catalog.categories
-        pages = add_portal_pages(
-            files, mkdocs_config, language, feed_size=len(catalog.notes),
-            category_sizes={c.slug: len(catalog.in_category(c.slug)) for c in categories},
-            category_titles={c.slug: c.name for c in categories}, labels=labels_for(language.current),
-            per_page=config.per_page, leetcode_category=config.leetcode.category,
-            leetcode_lists=leetcode_list_pages(catalog, config.leetcode, language.current),
-            tags=[TagPageSpec(tag.slug, tag.name, tag.count, tag.slugs) for tag in catalog.tags.tags])
-        return cls(config, language, catalog, pages)
-
     def __init__(self, config: NotesPortalConfig, language: BuildLanguage, catalog: Catalog,
                  pages: dict[str, PortalPage]) -> None:
         self.config = config
@@ -153,7 +132,7 @@ class Portal:
 
     def renew_feed_entries(self, src_uris: set[str]) -> None:
         """Make these notes' feed entries again: their excerpt or reading time changed after the
-        feeds were made (a quick refresh under ``serve``, ``speedups.serve_refresh``). Only their
+        feeds were made (a quick refresh under ``serve``, ``serve.serve_refresh``). Only their
         entries are replaced, in every list that holds them, so a save costs the same at any size."""
         if "entries" not in self.__dict__:
             return  # not made yet: they will be made with what the notes say now
@@ -162,7 +141,6 @@ class Portal:
             position = _position(self.catalog.notes, note)
             if note is None or position is None:
                 continue
-            old = self.entries[position]
             new = feed_entries([note], self.catalog.categories, self.language.current)[0]
             self.entries[position] = new
             if "entry_for" in self.__dict__:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from notes_portal.catalog.structure import Category, Note
+from notes_portal.model.structure import Category, Note
 from notes_portal.views.feed import display_title
 
 

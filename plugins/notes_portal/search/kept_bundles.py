@@ -20,8 +20,8 @@ import shutil
 import uuid
 from collections.abc import Iterable
 
+from notes_portal.caching.build_cache import SEARCH_BUNDLE_KIND, BuildCache
 from notes_portal.search.records import SearchRecord, records_digest
-from notes_portal.speedups.build_cache import SEARCH_BUNDLE_KIND, BuildCache
 
 #: Written last into a kept bundle: a folder without it is not one (and it is not copied to a site).
 COMPLETE_MARKER = ".complete"

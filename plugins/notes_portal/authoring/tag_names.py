@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from notes_portal.authoring.frontmatter import TOP_LEVEL_KEY, split_front_matter
-from notes_portal.catalog.structure import Diagnostic
-from notes_portal.catalog.tags import tag_key
+from notes_portal.model.structure import Diagnostic
+from notes_portal.model.tag_words import tag_key
 
 
 @dataclass(frozen=True)

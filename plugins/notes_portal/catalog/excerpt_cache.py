@@ -8,12 +8,11 @@ cache, an excerpt is also kept by the HTML it was made of, for the next process.
 
 from __future__ import annotations
 
+from notes_portal.caching.build_cache import BuildCache
+from notes_portal.caching.source_version import SourceVersion, source_version
 from notes_portal.catalog.excerpt import summarize
-from notes_portal.catalog.structure import Excerpt, Note
 from notes_portal.config import NotesPortalConfig
-from notes_portal.speedups.build_cache import BuildCache
-from notes_portal.speedups.source_version import SourceVersion, source_version
-
+from notes_portal.model.structure import Excerpt, Note
 
 #: The cache's kind for excerpts; its version changes with their shape (2: text and formulas).
 EXCERPT_KIND = "excerpt-2"

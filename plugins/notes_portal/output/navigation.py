@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 
 from notes_portal.catalog.collect import Catalog
-from notes_portal.output.pages import category_src_uri, home_src_uri
+from notes_portal.views.portal_pages import category_src_uri, home_src_uri
 
 
 def portal_nav(catalog: Catalog, notes_per_category: int, labels: Mapping[str, str]) -> tuple[list[dict], set[str]]:

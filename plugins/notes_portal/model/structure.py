@@ -110,9 +110,9 @@ class Note:
     updated: dt.date | None
     excerpt: Excerpt = Excerpt()
     reading_minutes: int = 1
-    #: Link targets written in the note's Markdown, outside code (``catalog.note_links``).
+    #: Link targets written in the note's Markdown, outside code (``authoring.note_links``).
     links: tuple[str, ...] = ()
-    #: A translation's original's tags: a translation shows them (``catalog.tag_names``); None for
+    #: A translation's original's tags: a translation shows them (``authoring.tag_names``); None for
     #: a note in the default language, an untranslated one and a translation without an original.
     original_tags: tuple[str, ...] | None = None
 

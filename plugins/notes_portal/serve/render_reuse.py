@@ -20,9 +20,8 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from notes_portal.caching.source_version import SourceVersion, source_version
 from notes_portal.compat.mkdocs import set_title_from_render, title_from_render
-from notes_portal.speedups.source_version import SourceVersion, source_version
-
 
 #: A relative URL of a file that isn't a page: ``src="images/a.png"``, ``href="../files/b.pdf"``.
 _VALUE = r"""\s*=\s*(?:["']|(?=[^"'\s>]))(?![a-z][a-z0-9+.-]*:|/|#)"""  # relative: no scheme, no /

@@ -48,7 +48,7 @@ from notes_portal.compat.mkdocs import (
     show_as_last_read,
     wrap_serve_builder,
 )
-from notes_portal.speedups.source_events import SourceChanges, SourceEvents
+from notes_portal.serve.source_events import SourceChanges, SourceEvents
 from notes_portal.views.portal import Portal
 
 log = get_plugin_logger(__name__)

@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from notes_portal.authoring.validation import duplicate_problems, undeclared_folder
-from notes_portal.catalog.structure import Category, Diagnostic, Note
 from notes_portal.catalog.tags import Tag
+from notes_portal.model.structure import Category, Diagnostic, Note
 
 
 class Reporter:

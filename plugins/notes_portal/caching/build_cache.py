@@ -35,6 +35,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from notes_portal.caching.cache_store import CacheStore
+from notes_portal.caching.fingerprint import render_fingerprint
 from notes_portal.compat.mkdocs import (
     recorded_links,
     render_state,
@@ -43,8 +45,6 @@ from notes_portal.compat.mkdocs import (
     skip_render,
     start_recording_links,
 )
-from notes_portal.speedups.cache_store import CacheStore
-from notes_portal.speedups.fingerprint import render_fingerprint
 
 log = get_plugin_logger(__name__)
 #: Kinds pruning spares: compiled templates (``template_cache``) and search bundles

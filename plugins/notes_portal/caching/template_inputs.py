@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from notes_portal.speedups.fingerprint import stable
+from notes_portal.caching.fingerprint import stable
 
 #: Context keys MkDocs itself sets (``mkdocs.commands.build.get_context``, 1.6.1), described
 #: by their own rules; ``build_date_utc`` is left out: see ``describe_templates``.

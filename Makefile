@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell sha1sum pyproject.toml | cut -c1-1
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test chromium benchmark test-compat test-compat-lowest test-compat-newest test-compat-fast
+.PHONY: serve build publish test chromium benchmark test-compat test-compat-lowest test-compat-newest test-compat-fast test-properdocs
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,7 @@ chromium:
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 	$(MAKE) --no-print-directory test-compat-fast
+	$(MAKE) --no-print-directory test-properdocs
 
 # The versions pyproject.toml allows are the versions we test: the lowest (constraints/lowest.txt)
 # and the newest inside the bounds, each in its own virtualenv.
@@ -87,6 +88,19 @@ test-compat-newest: $(NEWEST_STAMP) chromium
 	$(NEWEST)/bin/python -m pytest -n 2 --dist loadfile
 
 test-compat: test-compat-lowest test-compat-newest
+
+# Part of every `make test`: the shipped site built by ProperDocs is the MkDocs build, byte for byte.
+PROPERDOCS := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+$(PROPERDOCS_STAMP):
+	rm -rf $(PROPERDOCS) && $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/pip install --quiet --upgrade pip
+	$(PROPERDOCS)/bin/pip install --quiet -e '.[test,properdocs]'
+	touch $@
+
+test-properdocs: $(PROPERDOCS_STAMP)
+	$(PROPERDOCS)/bin/python -m pytest -q tests/test_properdocs.py
 
 benchmark: $(TEST_STAMP)
 	$(BIN)/python benchmarks/build.py

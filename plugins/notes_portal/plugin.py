@@ -16,9 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.catalog.collect import normalized_src_uri, read_catalog
+from notes_portal.catalog.collect import read_catalog
 from notes_portal.catalog.reporting import Reporter
 from notes_portal.compat import glightbox, i18n, material
+from notes_portal.compat.i18n import normalized_src_uri
 from notes_portal.compat.material_search import finish_search_index
 from notes_portal.compat.mkdocs import clean_requested
 from notes_portal.config import NotesPortalConfig

@@ -30,7 +30,7 @@ from notes_portal.catalog.categories import categories_for
 from notes_portal.catalog.gitdates import FileDates, modification_date, read_git_dates
 from notes_portal.catalog.reporting import Reporter, project_dir
 from notes_portal.catalog.tags import TagCatalog, collect_tags
-from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.compat.i18n import BuildLanguage, file_language, normalized_src_uri
 from notes_portal.config import NotesPortalConfig
 from notes_portal.model.structure import Category, Diagnostic, Note, ParsedNote
 
@@ -75,15 +75,6 @@ class Catalog:
 
     def category(self, slug: str) -> Category | None:
         return next((category for category in self.categories if category.slug == slug), None)
-
-
-def normalized_src_uri(file: File) -> str:
-    """``nlp/transformer.en.md`` → ``nlp/transformer.md``: the key a note and its translations share."""
-    return getattr(file, "norm_src_uri", None) or file.src_uri
-
-
-def file_language(file: File, default_language: str) -> str:
-    return getattr(file, "locale", None) or default_language
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ import copy
 import inspect
 import logging
 import os
+import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from notes_portal.compat.internals import IncompatibleVersion, internal
 
@@ -33,6 +35,27 @@ class BuildLanguage:
     def url_prefix(self) -> str:
         """``""`` for the default language at ``/``, ``en/`` for English at ``/en/``."""
         return "" if self.current == self.default else f"{self.current}/"
+
+
+def normalized_src_uri(file: File) -> str:
+    """``nlp/transformer.en.md`` → ``nlp/transformer.md``: the key a note and its translations share
+    (mkdocs-static-i18n's ``norm_src_uri`` on its files; a file it never saw is its own key)."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def file_language(file: File, default_language: str) -> str:
+    """The language mkdocs-static-i18n gave ``file`` (its ``locale``), else the default one."""
+    return getattr(file, "locale", None) or default_language
+
+
+def give_language_alternates(file: File, language: BuildLanguage, alternates: Mapping[str, str]) -> None:
+    """Mark a page the portal adds as mkdocs-static-i18n marks its own: in this language, with its
+    twin in every language (language → URL below the site root) for the language switcher and the
+    i18n sitemap (``page`` None: the sitemap then builds the link from ``url``)."""
+    file.locale = language.current  # type: ignore[attr-defined]
+    file.locale_alternate_of = language.current  # type: ignore[attr-defined]
+    file.alternates = {code: types.SimpleNamespace(url=url, page=None)  # type: ignore[attr-defined]
+                       for code, url in alternates.items()}
 
 
 def build_language(config: MkDocsConfig) -> BuildLanguage:

@@ -17,11 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from notes_portal.catalog.collect import normalized_src_uri
 from notes_portal.catalog.excerpt import is_link_only
 from notes_portal.catalog.excerpt_cache import ExcerptCache
 from notes_portal.catalog.reporting import Reporter
-from notes_portal.compat.i18n import split_language_links
+from notes_portal.compat.i18n import normalized_src_uri, split_language_links
 from notes_portal.compat.mkdocs import read_page_with
 from notes_portal.config import NotesPortalConfig
 from notes_portal.model.structure import Note

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import types
 from collections.abc import Mapping, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from notes_portal.catalog.collect import Catalog
-from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.compat.i18n import (
+    BuildLanguage,
+    give_language_alternates,
+    normalized_src_uri,
+)
 from notes_portal.config import NotesPortalConfig
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import list_pages as leetcode_list_pages
@@ -49,7 +52,7 @@ def add_portal_pages(files: Files, config: MkDocsConfig, language: BuildLanguage
     page only links to the lists, so it stays small however many problems there are.
     """
     pages: dict[str, PortalPage] = {}
-    existing = {getattr(f, "norm_src_uri", None) or f.src_uri for f in files.documentation_pages()}
+    existing = {normalized_src_uri(f) for f in files.documentation_pages()}
 
     def register(src_uri: str, page: PortalPage, title: str, in_nav: bool,
                  twins: Mapping[str, str] | None = None) -> None:
@@ -118,14 +121,10 @@ def _add_language_alternates(file: File, src_uri: str, language: BuildLanguage,
     """Give the language switcher this page's twin in every language, as the i18n plugin does:
     the same path there, unless ``twins`` names another (language → path below its root)."""
     same = src_uri[: -len("index.md")]
-    file.locale = language.current
-    file.locale_alternate_of = language.current
-    file.alternates = {
-        # ``page`` None: the i18n sitemap then builds the link from ``url``.
-        code: types.SimpleNamespace(url=("" if code == language.default else f"{code}/") + twins.get(code, same)
-                                    or "./", page=None)
+    give_language_alternates(file, language, {
+        code: ("" if code == language.default else f"{code}/") + twins.get(code, same) or "./"
         for code in language.languages
-    }
+    })
 
 
 

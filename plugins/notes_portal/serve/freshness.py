@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mkdocs.structure.files import File, Files
 
 from notes_portal.caching.template_inputs import Describer
-from notes_portal.catalog.collect import normalized_src_uri
+from notes_portal.compat.i18n import normalized_src_uri
 from notes_portal.compat.mkdocs import replace_is_modified
 from notes_portal.views.portal import Portal
 

@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_portal.catalog.collect import normalized_src_uri
+from notes_portal.compat.i18n import normalized_src_uri
 from notes_portal.compat.mkdocs import (
     build_page_again,
     observe_serve_changes,

@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.collect import Catalog
-from notes_portal.compat.i18n import BuildLanguage
+from notes_portal.compat.i18n import BuildLanguage, normalized_src_uri
 from notes_portal.config import NotesPortalConfig
 from notes_portal.model.structure import Category, Note
 from notes_portal.views.activity import Calendar, activity_calendar, activity_counts
@@ -263,7 +263,7 @@ class Portal:
         for item in nav.items:
             for child in getattr(item, "children", None) or []:
                 file = getattr(child, "file", None)
-                src_uri = file and (getattr(file, "norm_src_uri", None) or file.src_uri)
+                src_uri = file and normalized_src_uri(file)
                 if src_uri and src_uri.endswith("/index.md") and src_uri.count("/") == 1:
                     self.sections[src_uri.split("/", 1)[0]] = item
                     break

@@ -21,7 +21,7 @@ from notes_portal.catalog.reporting import Reporter
 from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.i18n import normalized_src_uri
 from notes_portal.compat.material_search import finish_search_index
-from notes_portal.compat.mkdocs import clean_requested
+from notes_portal.compat.mkdocs import clean_requested, silence_dirty_build_warning
 from notes_portal.config import NotesPortalConfig
 from notes_portal.output.asset_versions import (
     AssetVersions,
@@ -78,11 +78,15 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         self.search.enabled = self.config.enabled and self.config.search_engine == "pagefind"
         i18n.silence_instant_navigation_warning()
         i18n.restore_settings_by_copy(config)
+        if self.serving and self.config.enabled:
+            silence_dirty_build_warning()
         if self.serving and self.config.enabled and not i18n.building_another_language(config):
             self.refresh.start_full_build(config)
         return config
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # MkDocs passes its own server and builder
+        if self.config.enabled and config.theme.custom_dir:  # MkDocs watches the theme only if asked
+            server.watch(config.theme.custom_dir)
         if self.config.enabled and self.config.serve_quick_refresh:
             self.refresh.install(server, config)
         return server
@@ -107,7 +111,7 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         i18n.list_in_i18n_sitemap(config, language, files)
         nav = self.navigation.apply(config, catalog, self.config.nav_notes_per_category, labels_for(language.current))
         if self.serving:  # only `serve --dirty` asks whether a page changed
-            self.speedups.freshness.watch_portal_pages(files, self.portal, nav)
+            self.speedups.freshness.watch_portal_pages(files, self.portal, nav, config.theme.custom_dir)
             self.refresh.start_language(LanguageBuild(config, files, self.portal))
 
     def _attach_navigation(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

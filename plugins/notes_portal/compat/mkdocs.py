@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from watchdog.events import FileSystemEventHandler
 
-from notes_portal.compat.internals import internal
+from notes_portal.compat.internals import IncompatibleVersion, internal
 
 
 def replace_is_modified(file: File, is_modified: Callable[[], bool]) -> None:
@@ -230,6 +230,30 @@ def _build_module() -> Any:
     from mkdocs.commands import build
 
     return build
+
+
+#: What MkDocs says on every ``--dirty`` build (``mkdocs.commands.build``), verified in its source.
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+
+
+class _DirtyBuildWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_BUILD_WARNING)
+
+
+def silence_dirty_build_warning() -> None:
+    """Under ``make serve`` (``serve --dirty``) the portal redraws every page whose inputs changed
+    and removes the pages that are gone (``serve.freshness``), so MkDocs' warning that a dirty
+    build is inaccurate no longer holds: keep it off the author's screen. Checked against MkDocs'
+    wording first, as a filter on a message that changed would silently stop working."""
+    import inspect
+
+    build = _build_module()
+    if DIRTY_BUILD_WARNING not in inspect.getsource(build):
+        raise IncompatibleVersion("mkdocs", "its dirty build warning", "the warning `make serve` filters")
+    logger = internal("mkdocs", build, "log", "the logger of its dirty build warning")
+    if not any(isinstance(f, _DirtyBuildWarningFilter) for f in logger.filters):
+        logger.addFilter(_DirtyBuildWarningFilter())
 
 
 # -- one page built again outside a build, for ``serve`` (verified against MkDocs 1.6.1) ---------

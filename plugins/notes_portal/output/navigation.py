@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 
 from notes_portal.catalog.collect import Catalog
+from notes_portal.views.feed import display_title
 from notes_portal.views.portal_pages import category_src_uri, home_src_uri
 
 
@@ -56,7 +57,13 @@ class PortalNavigation:
 
     def apply(self, config: MkDocsConfig, catalog: Catalog, notes_per_category: int,
               labels: Mapping[str, str]) -> str:
-        """Give ``config`` the portal's nav unless the author wrote one; its text, as a fingerprint."""
+        """Give ``config`` the portal's nav unless the author wrote one. Returns what every page's
+        navigation shows, as a fingerprint: its entries and the titles of the notes it lists (all
+        notes, for an author's nav), which MkDocs reads from each note's page."""
         if self._authored is None:
             self._generated = config.nav = apply_portal_nav(catalog, notes_per_category, labels)
-        return repr(self._generated)
+        nav = self._generated if self._authored is None else self._authored
+        listed = portal_nav(catalog, notes_per_category, labels)[1] if self._authored is None else None
+        titles = [(note.src_uri, display_title(note)) for note in catalog.notes
+                  if listed is None or note.src_uri in listed]
+        return repr((nav, titles))

@@ -9,7 +9,9 @@ shows, and is rebuilt when the fingerprint differs from the last build's.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable
 
@@ -34,6 +36,8 @@ class PortalPageFreshness:
         self._inputs: dict[str, str] = {}
         #: Whether they are as last time, in this build (known once the first portal page is decided).
         self._unchanged: bool | None = None
+        #: The pages each language's last build wrote, by absolute path.
+        self._pages: dict[str, set[str]] = {}
 
     def start_build(self) -> None:
         self.decided.clear()
@@ -54,6 +58,18 @@ class PortalPageFreshness:
             self._unchanged = now == self._inputs.get(portal.language.current)
             self._inputs[portal.language.current] = now
         return self._unchanged
+
+    def _remove_pages_gone(self, language: str, files: Files) -> None:
+        """Delete the pages the last build of ``language`` wrote whose source is gone (a renamed or
+        deleted note, a tag no note uses any more): a cold build has no such page, and MkDocs
+        never removes one from the folder it serves."""
+        pages = {file.abs_dest_path for file in files.documentation_pages()}
+        for path in self._pages.get(language, set()) - pages:
+            if os.path.isfile(path):
+                os.remove(path)
+                with contextlib.suppress(OSError):  # its folder, once empty
+                    os.removedirs(os.path.dirname(path))
+        self._pages[language] = pages
 
     def start_rendering(self) -> None:
         """MkDocs has read every page: every view is final now."""
@@ -87,10 +103,15 @@ class PortalPageFreshness:
 
         replace_is_modified(file, is_modified)
 
-    def watch_portal_pages(self, files: Files, portal: Portal, nav_fingerprint: str) -> None:
+    def watch_portal_pages(self, files: Files, portal: Portal, nav_fingerprint: str, theme_folder: str | None) -> None:
         """Watch every portal page of this build (its view and the navigation are what it shows)
-        and every note (its source, its tags and its backlinks)."""
+        and every note (its source, what other notes decide on its page, and the navigation);
+        remove the pages of the last build that this one no longer has. Every page is drawn by
+        the templates and links the stylesheets and scripts of ``theme_folder`` (the author's
+        ``overrides/``): a change there draws every page again."""
+        nav_fingerprint += folder_digest(theme_folder) if theme_folder else ""
         self.start_build()
+        self._remove_pages_gone(portal.language.current, files)
         for file in files.documentation_pages():
             src_uri = normalized_src_uri(file)
             page = portal.pages.get(src_uri)
@@ -98,5 +119,19 @@ class PortalPageFreshness:
                 self.watch(file, lambda src_uri=src_uri: self.describer.of(portal.view_for(src_uri)) + nav_fingerprint,
                            authored=page.authored,
                            unchanged=lambda: self._portal_inputs_unchanged(portal, nav_fingerprint))
-            elif (note := portal.note_for(src_uri)) is not None and note.file is file:
-                self.watch(file, lambda note=note: portal.links_fingerprint(note), authored=False, note=True)
+            elif (note := portal.note_for(src_uri)) is not None:  # a translation, or the original shown
+                self.watch(file, lambda note=note: portal.links_fingerprint(note) + nav_fingerprint, authored=False,
+                           note=True)
+
+
+def folder_digest(folder: str) -> str:
+    """SHA-256 of every file under ``folder``: paths and contents (a few megabytes: milliseconds)."""
+    digest = hashlib.sha256()
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            digest.update(os.path.relpath(path, folder).encode() + b"\0")
+            with contextlib.suppress(OSError), open(path, "rb") as file:
+                digest.update(hashlib.sha256(file.read()).digest())
+    return digest.hexdigest()

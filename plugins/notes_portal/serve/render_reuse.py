@@ -68,6 +68,8 @@ class RenderReuse:
             return rendered.html
         if LOCAL_FILE_LINK.search(html) is None:
             self._rendered[_key(page)] = RenderedNote(html, page.toc, title_from_render(page))
+        else:  # and never an older rendering of the same source: its links may lead elsewhere now
+            self._rendered.pop(_key(page), None)  # (a note it linked was renamed: a link to a .md file)
         return html
 
 

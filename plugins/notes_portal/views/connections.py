@@ -27,6 +27,7 @@ class Connections:
         self.rank = {note.src_uri: index for index, note in enumerate(catalog.notes)}
         self.backlinks = _backlinks(catalog)
         self._members: dict[str, tuple[str, ...]] = {}
+        self._problems: dict[int, str] | None = None
 
     def related(self, note: Note, limit: int = RELATED_LIMIT) -> list[Note]:
         """Notes sharing the most tags; then same category before others; then newest first.
@@ -64,6 +65,23 @@ class Connections:
         """The notes whose text links to ``note``, newest first."""
         return self.backlinks.get(note.src_uri, [])
 
+    def link_targets(self, note: Note) -> list[str | None]:
+        """Where ``note``'s own links lead (a note's source path, or None): a link whose note was
+        renamed or deleted then reads differently."""
+        if self._problems is None:
+            self._problems = {other.leetcode.id: other.src_uri for other in self.catalog.notes if other.leetcode}
+        return _link_target_uris(note, self._problems)
+
+
+def _link_target_uris(source: Note, problems: dict[int, str]) -> list[str | None]:
+    """Where each of ``source``'s links leads: a note's source path (``lc:N`` by problem number),
+    or None for a link to no note."""
+    uris: list[str | None] = []
+    for target in source.links:
+        number = problem_number(target)
+        uris.append(problems.get(number) if number is not None else linked_src_uri(target, source.src_uri))
+    return uris
+
 
 def _backlinks(catalog: Catalog) -> dict[str, list[Note]]:
     """Each note's linking notes, in one pass over every note's link targets."""
@@ -73,9 +91,7 @@ def _backlinks(catalog: Catalog) -> dict[str, list[Note]]:
         if source.draft:
             continue
         targets = set()
-        for target in source.links:
-            number = problem_number(target)
-            src_uri = problems.get(number) if number is not None else linked_src_uri(target, source.src_uri)
+        for src_uri in _link_target_uris(source, problems):
             if src_uri and src_uri != source.src_uri and src_uri in catalog.by_src_uri:
                 targets.add(src_uri)
         for src_uri in targets:

@@ -24,7 +24,7 @@ from notes_portal.model.structure import Category, Note
 from notes_portal.views.activity import Calendar, activity_calendar, activity_counts
 from notes_portal.views.archive import ArchiveYear, archive_years
 from notes_portal.views.connections import Connections
-from notes_portal.views.feed import FeedEntry, feed_entries
+from notes_portal.views.feed import FeedEntry, display_title, feed_entries
 from notes_portal.views.labels import labels_for
 from notes_portal.views.leetcode import (
     LeetCodeIndex,
@@ -126,9 +126,22 @@ class Portal:
 
     def links_fingerprint(self, note: Note) -> str:
         """What other notes decide on ``note``'s page and is cheap to know for every note: its tags
-        as folded, and its backlinks (``serve --dirty`` re-renders the note when they change)."""
+        as folded, its backlinks, its related notes, its previous and next notes in the category,
+        where its own links lead, and its category's name, each with the titles shown
+        (``serve --dirty`` draws the note again when any of them changes)."""
+        def shown(other: Note | None) -> tuple[str, str] | None:
+            return (display_title(other), other.url) if other is not None else None
+
         tags = [(tag.name, tag.slug) for tag in self.catalog.tags.of(note)]
-        return repr((tags, [(other.title, other.url) for other in self.connections.linking_to(note)]))
+        members = self.catalog.in_category(note.category)
+        index = self.position_in_category.get(note.src_uri)
+        neighbours = [shown(members[i]) if index is not None and 0 <= i < len(members) else None
+                      for i in ((index or 0) - 1, (index or 0) + 1)]
+        category = self.catalog.category(note.category)
+        return repr((tags, [shown(other) for other in self.connections.linking_to(note)],
+                     [shown(other) for other in self.connections.related(note)], neighbours,
+                     [shown(self.catalog.by_src_uri.get(uri)) for uri in self.connections.link_targets(note)],
+                     category.name if category else None))
 
     def renew_feed_entries(self, src_uris: set[str]) -> None:
         """Make these notes' feed entries again: their excerpt or reading time changed after the

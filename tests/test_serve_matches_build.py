@@ -1,9 +1,11 @@
 """Under ``make serve`` (``mkdocs serve --dirty``), after each save, every page the server has is
 the page a cold ``mkdocs build`` of the same sources makes: no page stale, none left over.
 
-One server runs through a sequence of saves an author makes: a note's title, its date, a tag, a
-new note, a rename and a delete of a note others link to, a template and a stylesheet in the
-portal's ``overrides/``, a category's name in ``mkdocs.yml``. After each, the server's site folder is
+One server runs through a sequence of saves an author makes: a note's body, its summary, its
+title, its date, a tag, a new note, a rename and a delete of a note others link to, a translation
+added and one removed, two saves faster than a build, an editor's atomic save (a temporary file
+renamed over the note), an option of another extension in ``mkdocs.yml``, a template and a
+stylesheet in the portal's ``overrides/``, a category's name in ``mkdocs.yml``. After each, the server's site folder is
 compared, page by page, with a cold build of the sources as they are then (the server's own
 address written as the site's). Search bundles and assets are out of scope here: their own tests
 follow them.
@@ -133,13 +135,33 @@ def test_every_page_is_the_cold_builds_after_each_save(running: tuple[FixtureSit
     def rename() -> None:
         (docs / "nlp/tokenization.md").rename(docs / "nlp/subwords.md")
 
+    def rapid_saves() -> None:  # two saves of two notes, faster than the server can build
+        edit(docs / "nlp/bert.md", "见[分词]", "先见[分词]")()
+        time.sleep(0.2)
+        edit(docs / "deep-learning/backprop.md", "链式法则。", "链式法则与计算图。")()
+
+    def atomic_save() -> None:  # as editors save: a temporary file renamed over the note
+        note = docs / "nlp/attention.md"
+        temporary = note.with_name(".attention.md.swp")
+        temporary.write_text(note.read_text(encoding="utf-8").replace("注意力把", "注意力机制把"), encoding="utf-8")
+        temporary.replace(note)
+
     saves: list[tuple[str, Callable[[], None]]] = [
+        ("a body edit", edit(docs / "nlp/tokenization.md", "BPE 与 WordPiece。", "BPE、WordPiece 与 Unigram。")),
+        ("a summary added", edit(docs / "nlp/bert.md", "title: BERT", "title: BERT\nsummary: 双向编码器的摘要。")),
         ("a title change", edit(docs / "nlp/attention.md", "title: 注意力机制", "title: 自注意力机制")),
         ("a date change", edit(docs / "nlp/tokenization.md", "date: '2024-02-01'", "date: '2024-06-01'")),
         ("a tag added", edit(docs / "deep-learning/backprop.md", "- 优化", "- 优化\n- NLP")),
         ("a new note", lambda: site.note("nlp/gpt.md", "GPT", "2024-07-01", "生成式预训练。", tags=["Transformer"])),
         ("a rename of a linked note", rename),
         ("a delete of a linked note", lambda: (docs / "nlp/transformer.md").unlink()),
+        ("a translation added", lambda: site.note("nlp/bert.en.md", "BERT", "2024-05-01", "Bidirectional encoders.",
+                                                   tags=["Transformer", "NLP"])),
+        ("a translation removed", lambda: (docs / "nlp/attention.en.md").unlink()),
+        ("rapid successive saves", rapid_saves),
+        ("an editor's atomic save", atomic_save),
+        ("another plugin's option in mkdocs.yml", edit(site.root / "mkdocs.yml", "permalink: true",
+                                                        "permalink: '#'")),
         ("a template edit", edit(site.root / "overrides/partials/np-note-meta.html", "</span>",
                                  "</span><span class=\"np-edited\">模板改过</span>")),
         ("a stylesheet edit", lambda: (site.root / "overrides/assets/stylesheets/notes-portal.css").open("a").write(

@@ -129,8 +129,8 @@ class Portal:
         as folded, its backlinks, its related notes, its previous and next notes in the category,
         where its own links lead, and its category's name, each with the titles shown
         (``serve --dirty`` draws the note again when any of them changes)."""
-        def shown(other: Note | None) -> tuple[str, str] | None:
-            return (display_title(other), other.url) if other is not None else None
+        def shown(other: Note | None) -> tuple[str, str, bool] | None:  # as a list shows it; untranslated: marked
+            return (display_title(other), other.url, other.translated) if other is not None else None
 
         tags = [(tag.name, tag.slug) for tag in self.catalog.tags.of(note)]
         members = self.catalog.in_category(note.category)

@@ -4,7 +4,8 @@ the page a cold ``mkdocs build`` of the same sources makes: no page stale, none 
 One server runs through a sequence of saves an author makes: a note's body, its summary, its
 title, its date, a tag, a new note, a rename and a delete of a note others link to, a translation
 added and one removed, two saves faster than a build, an editor's atomic save (a temporary file
-renamed over the note), an option of another extension in ``mkdocs.yml``, a template and a
+renamed over the note), an option of another extension in ``mkdocs.yml``, a git commit that
+changes the notes' last-commit dates, a template and a
 stylesheet in the portal's ``overrides/``, a category's name in ``mkdocs.yml``. After each, the server's site folder is
 compared, page by page, with a cold build of the sources as they are then (the server's own
 address written as the site's). Search bundles and assets are out of scope here: their own tests
@@ -13,8 +14,10 @@ follow them.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -76,9 +79,19 @@ def differences(served: dict[str, bytes], built: dict[str, bytes], server_url: s
     return found
 
 
+def git(root: Path, *args: str, date: str = "2024-08-01T12:00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "作者",
+           "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "作者", "GIT_COMMITTER_EMAIL": "a@example.org"}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
 @pytest.fixture
 def running(tmp_path: Path) -> Iterator[tuple[FixtureSite, Server]]:
     site = portal(tmp_path / "portal")
+    site.write_config()
+    git(site.root, "init", "-q")
+    git(site.root, "add", "docs", "mkdocs.yml")
+    git(site.root, "commit", "-q", "-m", "notes")  # every note's last commit: 2024-08-01, its updated date
     server = Server(site, ["--dirty"])  # as `make serve` starts it
     try:
         yield site, server
@@ -146,6 +159,10 @@ def test_every_page_is_the_cold_builds_after_each_save(running: tuple[FixtureSit
         temporary.write_text(note.read_text(encoding="utf-8").replace("注意力把", "注意力机制把"), encoding="utf-8")
         temporary.replace(note)
 
+    def commit_the_edits() -> None:  # their last commit is now later than their first: "updated"
+        git(site.root, "add", "-A", "docs")
+        git(site.root, "commit", "-q", "-m", "edits", date="2024-09-09T12:00:00")
+
     saves: list[tuple[str, Callable[[], None]]] = [
         ("a body edit", edit(docs / "nlp/tokenization.md", "BPE 与 WordPiece。", "BPE、WordPiece 与 Unigram。")),
         ("a summary added", edit(docs / "nlp/bert.md", "title: BERT", "title: BERT\nsummary: 双向编码器的摘要。")),
@@ -162,6 +179,7 @@ def test_every_page_is_the_cold_builds_after_each_save(running: tuple[FixtureSit
         ("an editor's atomic save", atomic_save),
         ("another plugin's option in mkdocs.yml", edit(site.root / "mkdocs.yml", "permalink: true",
                                                         "permalink: '#'")),
+        ("a git commit that gives the edited notes an updated date", commit_the_edits),
         ("a template edit", edit(site.root / "overrides/partials/np-note-meta.html", "</span>",
                                  "</span><span class=\"np-edited\">模板改过</span>")),
         ("a stylesheet edit", lambda: (site.root / "overrides/assets/stylesheets/notes-portal.css").open("a").write(

@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from notes_portal.catalog.collect import read_catalog
+from notes_portal.catalog.gitdates import history_file
 from notes_portal.catalog.reporting import Reporter
 from notes_portal.compat import glightbox, i18n, material
 from notes_portal.compat.i18n import normalized_src_uri
@@ -85,8 +86,10 @@ class NotesPortalPlugin(BasePlugin[NotesPortalConfig]):
         return config
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # MkDocs passes its own server and builder
-        if self.config.enabled and config.theme.custom_dir:  # MkDocs watches the theme only if asked
-            server.watch(config.theme.custom_dir)
+        if self.config.enabled:  # MkDocs watches the theme only if asked, and never git's history
+            for path in (config.theme.custom_dir, history_file(config.docs_dir)):
+                if path:
+                    server.watch(path)
         if self.config.enabled and self.config.serve_quick_refresh:
             self.refresh.install(server, config)
         return server

@@ -42,6 +42,19 @@ def read_git_dates(docs_dir: str) -> dict[str, FileDates]:
     return _parse_log(log, root)
 
 
+def history_file(docs_dir: str) -> str | None:
+    """The file git appends to on every commit, checkout or reset of the repository holding
+    ``docs_dir`` (its ``logs/HEAD``), for ``serve`` to watch: each may change the notes' dates.
+    None outside a git work tree."""
+    try:
+        git_dir = subprocess.run(["git", "-C", docs_dir, "rev-parse", "--absolute-git-dir"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    path = os.path.join(git_dir, "logs", "HEAD")
+    return path if os.path.isfile(path) else None
+
+
 def _parse_log(log: str, root: str) -> dict[str, FileDates]:
     newest: dict[str, dt.date] = {}
     oldest: dict[str, dt.date] = {}

@@ -125,7 +125,8 @@ class Portal:
             language=self.language.current, url_prefix=self.language.url_prefix, concept=self.catalog.tags.concept)
 
     def links_fingerprint(self, note: Note) -> str:
-        """What other notes decide on ``note``'s page and is cheap to know for every note: its tags
+        """What decides ``note``'s page besides its source and is cheap to know for every note: its
+        dates (from git where the note gives none), its tags
         as folded, its backlinks, its related notes, its previous and next notes in the category,
         where its own links lead, and its category's name, each with the titles shown
         (``serve --dirty`` draws the note again when any of them changes)."""
@@ -138,7 +139,7 @@ class Portal:
         neighbours = [shown(members[i]) if index is not None and 0 <= i < len(members) else None
                       for i in ((index or 0) - 1, (index or 0) + 1)]
         category = self.catalog.category(note.category)
-        return repr((tags, [shown(other) for other in self.connections.linking_to(note)],
+        return repr((note.date, note.updated, tags, [shown(other) for other in self.connections.linking_to(note)],
                      [shown(other) for other in self.connections.related(note)], neighbours,
                      [shown(self.catalog.by_src_uri.get(uri)) for uri in self.connections.link_targets(note)],
                      category.name if category else None))

@@ -377,16 +377,30 @@ def write_hook(site: FixtureSite, name: str, text: str) -> None:
     site.extra_config["hooks"] = [*site.extra_config.get("hooks", []), name]
 
 
-def test_a_site_with_a_hook_is_drawn_from_the_cache(portal: FixtureSite) -> None:
-    """MkDocs lists each hook among ``config.plugins`` (a module, without plugin options)."""
-    write_hook(portal, "noop.py", """
-        def on_page_markdown(markdown, **kwargs):
-            return markdown
+def test_a_hook_that_sets_a_page_attribute_turns_the_page_cache_off(portal: FixtureSite, tmp_path: Path) -> None:
+    """The key is closed: it holds what the known plugins set on a page, and no more. A hook (MkDocs
+    lists it among ``config.plugins``) sets ``page.authors``, as Material's blog plugin does, from
+    outside any file MkDocs reads, and a template shows it: with it configured no page comes from
+    the page cache, so a warm build never shows the last build's authors."""
+    write_hook(portal, "authors.py", """
+        import os
+
+
+        def on_page_context(context, page, config, nav):
+            page.authors = os.environ.get("NP_AUTHORS", "").split(",")
+            return context
     """)
-    first = filled(portal.build(clean=False, site_dir=portal.root / "first"))
-    second = portal.build(clean=False, site_dir=portal.root / "second")
-    assert cache_report(second).pages_drawn == 0
-    assert (second.site_dir / "nlp/a/index.html").read_bytes() == (first.site_dir / "nlp/a/index.html").read_bytes()
+    show_on_every_page(portal, tmp_path, '<p class="np-authors">{{ page.authors | join(" / ") }}</p>')
+    first = portal.build(clean=False, site_dir=portal.root / "first", env={"NP_AUTHORS": "甲,乙"})
+    second = portal.build(clean=False, site_dir=portal.root / "second", env={"NP_AUTHORS": "丙"})
+    for result, authors in ((first, "甲 / 乙"), (second, "丙")):
+        assert {path: link_texts(result.html(path), "p.np-authors") for path in NOTE_PAGES} == \
+            {path: [authors] for path in NOTE_PAGES}
+    for result in (first, second):
+        report = cache_report(result)
+        assert (report.pages_from_cache, report.pages_drawn) == (0, 0), result.output  # nothing kept, nothing served
+        assert "page cache off: the plugin or hook 'authors.py'" in result.output
+    assert cache_report(second).notes_from_cache > 0  # the Markdown cache still works
 
 
 def test_a_page_whose_context_cant_be_described_is_drawn_every_time(portal: FixtureSite, tmp_path: Path) -> None:

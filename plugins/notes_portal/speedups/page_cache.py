@@ -46,6 +46,12 @@ from notes_portal.compat.mkdocs import allow_prerendered_pages, hand_prerendered
 from notes_portal.views.labels import LABEL_TABLES
 
 log = get_plugin_logger(__name__)
+#: The plugins whose effect on a page the key is known to hold: what they set is in the page's
+#: content, meta, title, table of contents, navigation or template context, which the key describes.
+#: Any other plugin (or ``hooks:`` file) may set a page attribute a template shows (Material's blog
+#: sets ``page.authors``) that no key could list in advance: with one configured, the whole page
+#: cache is off, and every page is drawn (the Markdown build cache still holds). Closed, not guessed.
+KNOWN_PLUGINS = frozenset({"material/search", "search", "i18n", "notes-portal", "glightbox"})
 #: Template folders of installed packages, whose versions the render fingerprint holds.
 PACKAGED_TEMPLATES = [os.path.dirname(material.__file__), os.path.dirname(mkdocs.__file__)]
 
@@ -127,6 +133,11 @@ class PageOutputCache:
         return self._shared
 
     def _describe_shared(self, context: dict, config: MkDocsConfig, nav: Navigation) -> str | None:
+        unknown = [name for name in config.plugins if name not in KNOWN_PLUGINS]
+        if unknown:
+            log.info(f"page cache off: the plugin or hook {', '.join(map(repr, unknown))} may set what a "
+                     f"template shows where the page's key can't see it (known: {', '.join(sorted(KNOWN_PLUGINS))})")
+            return None
         templates = describe_templates(list(config.theme.dirs), PACKAGED_TEMPLATES)
         if templates is None:
             log.info("page cache off: a template shows build_date_utc")

@@ -120,8 +120,9 @@ class PortalPageFreshness:
                            authored=page.authored,
                            unchanged=lambda: self._portal_inputs_unchanged(portal, nav_fingerprint))
             elif (note := portal.note_for(src_uri)) is not None:  # a translation, or the original shown
+                # Its fingerprint is a function of the catalog, the navigation and the theme too.
                 self.watch(file, lambda note=note: portal.links_fingerprint(note) + nav_fingerprint, authored=False,
-                           note=True)
+                           note=True, unchanged=lambda: self._portal_inputs_unchanged(portal, nav_fingerprint))
 
 
 def folder_digest(folder: str) -> str:

@@ -360,15 +360,26 @@ def show_on_every_page(site: FixtureSite, tmp_path: Path, template_html: str) ->
 def test_a_template_showing_the_build_date_turns_the_page_cache_off(portal: FixtureSite, tmp_path: Path) -> None:
     show_on_every_page(portal, tmp_path, '<p class="np-built">{{ build_date_utc.strftime("%Y-%m-%d %H:%M") }}</p>')
     # MkDocs takes the build date from SOURCE_DATE_EPOCH when it is set.
-    first = portal.build(clean=False, site_dir=portal.root / "first", env={"SOURCE_DATE_EPOCH": "1700000000"})
-    second = portal.build(clean=False, site_dir=portal.root / "second", env={"SOURCE_DATE_EPOCH": "1710000000"})
-    for result, date in ((first, "2023-11-14 22:13"), (second, "2024-03-09 16:00")):
-        assert {path: link_texts(result.html(path), "p.np-built") for path in NOTE_PAGES} == \
-            {path: [date] for path in NOTE_PAGES}
+    results = two_builds_show_their_own(portal, "SOURCE_DATE_EPOCH", "p.np-built",
+                                        {"1700000000": "2023-11-14 22:13", "1710000000": "2024-03-09 16:00"})
+    assert all("pages drawn from the cache" not in result.output for result in results)
+
+
+def two_builds_show_their_own(portal: FixtureSite, variable: str, selector: str,
+                              shown: dict[str, str]) -> list[BuildResult]:
+    """Two warm builds, with ``variable`` set to each key of ``shown`` in turn: every note page
+    shows that build's value at ``selector``; neither build kept or served a page from the page
+    cache, and the second still took the notes' Markdown from the build cache."""
+    results = [portal.build(clean=False, site_dir=portal.root / f"build-{n}", env={variable: value})
+               for n, value in enumerate(shown)]
+    for result, text in zip(results, shown.values()):
+        assert {path: link_texts(result.html(path), selector) for path in NOTE_PAGES} == \
+            {path: [text] for path in NOTE_PAGES}
+    for result in results:
         report = cache_report(result)
         assert (report.pages_from_cache, report.pages_drawn) == (0, 0), result.output  # nothing kept, nothing served
-        assert "pages drawn from the cache" not in result.output
-    assert cache_report(second).notes_from_cache > 0  # the Markdown cache still works
+    assert cache_report(results[-1]).notes_from_cache > 0
+    return results
 
 
 def write_hook(site: FixtureSite, name: str, text: str) -> None:
@@ -391,16 +402,8 @@ def test_a_hook_that_sets_a_page_attribute_turns_the_page_cache_off(portal: Fixt
             return context
     """)
     show_on_every_page(portal, tmp_path, '<p class="np-authors">{{ page.authors | join(" / ") }}</p>')
-    first = portal.build(clean=False, site_dir=portal.root / "first", env={"NP_AUTHORS": "甲,乙"})
-    second = portal.build(clean=False, site_dir=portal.root / "second", env={"NP_AUTHORS": "丙"})
-    for result, authors in ((first, "甲 / 乙"), (second, "丙")):
-        assert {path: link_texts(result.html(path), "p.np-authors") for path in NOTE_PAGES} == \
-            {path: [authors] for path in NOTE_PAGES}
-    for result in (first, second):
-        report = cache_report(result)
-        assert (report.pages_from_cache, report.pages_drawn) == (0, 0), result.output  # nothing kept, nothing served
-        assert "page cache off: the plugin or hook 'authors.py'" in result.output
-    assert cache_report(second).notes_from_cache > 0  # the Markdown cache still works
+    results = two_builds_show_their_own(portal, "NP_AUTHORS", "p.np-authors", {"甲,乙": "甲 / 乙", "丙": "丙"})
+    assert all("page cache off: the plugin or hook 'authors.py'" in result.output for result in results)
 
 
 def test_a_page_whose_context_cant_be_described_is_drawn_every_time(portal: FixtureSite, tmp_path: Path) -> None:

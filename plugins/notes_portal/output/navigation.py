@@ -32,14 +32,15 @@ def portal_nav(catalog: Catalog, notes_per_category: int, labels: Mapping[str, s
     return nav, listed
 
 
-def apply_portal_nav(catalog: Catalog, notes_per_category: int, labels: Mapping[str, str]) -> list[dict]:
-    """The portal's ``nav``; the notes it doesn't list are built but kept out of the navigation
-    (so that MkDocs doesn't warn about them, nor add them to the nav)."""
+def apply_portal_nav(catalog: Catalog, notes_per_category: int,
+                     labels: Mapping[str, str]) -> tuple[list[dict], set[str]]:
+    """The portal's ``nav`` and the notes it lists; the notes it doesn't list are built but kept
+    out of the navigation (so that MkDocs doesn't warn about them, nor add them to the nav)."""
     nav, listed = portal_nav(catalog, notes_per_category, labels)
     for note in catalog.notes:
         if note.src_uri not in listed and note.file.inclusion.is_included():
             note.file.inclusion = InclusionLevel.NOT_IN_NAV
-    return nav
+    return nav, listed
 
 
 class PortalNavigation:
@@ -60,10 +61,11 @@ class PortalNavigation:
         """Give ``config`` the portal's nav unless the author wrote one. Returns what every page's
         navigation shows, as a fingerprint: its entries and the titles of the notes it lists (all
         notes, for an author's nav), which MkDocs reads from each note's page."""
+        listed: set[str] | None = None  # an author's nav may list any note
         if self._authored is None:
-            self._generated = config.nav = apply_portal_nav(catalog, notes_per_category, labels)
+            self._generated, listed = apply_portal_nav(catalog, notes_per_category, labels)
+            config.nav = self._generated
         nav = self._generated if self._authored is None else self._authored
-        listed = portal_nav(catalog, notes_per_category, labels)[1] if self._authored is None else None
         titles = [(note.src_uri, display_title(note)) for note in catalog.notes
                   if listed is None or note.src_uri in listed]
         return repr((nav, titles))

@@ -25,9 +25,10 @@ class Connections:
         self.tags = tags
         #: Newest first, as in ``catalog.notes``: a note's rank breaks ties by recency.
         self.rank = {note.src_uri: index for index, note in enumerate(catalog.notes)}
-        self.backlinks = _backlinks(catalog)
+        #: Each problem number's note, for ``lc:N`` links.
+        self.problems = {note.leetcode.id: note.src_uri for note in catalog.notes if note.leetcode}
+        self.backlinks = _backlinks(catalog, self.problems)
         self._members: dict[str, tuple[str, ...]] = {}
-        self._problems: dict[int, str] | None = None
 
     def related(self, note: Note, limit: int = RELATED_LIMIT) -> list[Note]:
         """Notes sharing the most tags; then same category before others; then newest first.
@@ -68,9 +69,7 @@ class Connections:
     def link_targets(self, note: Note) -> list[str | None]:
         """Where ``note``'s own links lead (a note's source path, or None): a link whose note was
         renamed or deleted then reads differently."""
-        if self._problems is None:
-            self._problems = {other.leetcode.id: other.src_uri for other in self.catalog.notes if other.leetcode}
-        return _link_target_uris(note, self._problems)
+        return _link_target_uris(note, self.problems)
 
 
 def _link_target_uris(source: Note, problems: dict[int, str]) -> list[str | None]:
@@ -83,9 +82,8 @@ def _link_target_uris(source: Note, problems: dict[int, str]) -> list[str | None
     return uris
 
 
-def _backlinks(catalog: Catalog) -> dict[str, list[Note]]:
+def _backlinks(catalog: Catalog, problems: dict[int, str]) -> dict[str, list[Note]]:
     """Each note's linking notes, in one pass over every note's link targets."""
-    problems = {note.leetcode.id: note.src_uri for note in catalog.notes if note.leetcode}
     linking: dict[str, list[Note]] = {}
     for source in catalog.notes:  # newest first, so every list is too
         if source.draft:
